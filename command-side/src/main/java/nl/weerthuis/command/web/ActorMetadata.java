@@ -1,0 +1,53 @@
+package nl.weerthuis.command.web;
+
+import nl.weerthuis.kernel.identity.MetadataKeys;
+import org.axonframework.messaging.MetaData;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Who acted, taken from the bearer token, plus the W3C trace context of the request. Commands carry it and
+ * Axon copies it onto every event they cause (see {@link MessageCorrelation}).
+ */
+public final class ActorMetadata {
+
+    private static final Pattern TRACE_PARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ActorMetadata() {
+    }
+
+    public static MetaData of(Jwt token) {
+        List<String> roles = token.getClaimAsStringList("roles");
+        return MetaData.from(Map.of(
+                MetadataKeys.ACTOR_ORGANISATION, token.getClaimAsString("org"),
+                MetadataKeys.ACTOR_ORGANISATION_TYPE, token.getClaimAsString("org_type"),
+                MetadataKeys.ACTOR_PERSON, token.getSubject(),
+                MetadataKeys.ACTOR_ROLES, roles == null ? "" : String.join(",", roles),
+                MetadataKeys.TRACE_PARENT, traceParent()));
+    }
+
+    /** The caller's {@code traceparent} when it is well formed, otherwise the start of a new trace. */
+    static String traceParent() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String given = attributes.getRequest().getHeader("traceparent");
+            if (given != null && TRACE_PARENT.matcher(given).matches()) {
+                return given;
+            }
+        }
+        return "00-" + randomHex(16) + "-" + randomHex(8) + "-01";
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return HexFormat.of().formatHex(buffer);
+    }
+}

@@ -1,0 +1,112 @@
+package nl.weerthuis.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Makes a state-changing request safe to repeat under the same {@code Idempotency-Key}: the outcome is recorded in
+ * the same transaction as the events the request appended, so either both exist or neither does. A repeat gets the
+ * first outcome back and appends nothing; a failed request records nothing and may be retried.
+ */
+@Component
+public class IdempotentRequests {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+
+    IdempotentRequests(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    public ResponseEntity<Object> once(String key, Jwt caller, Object request, Supplier<ResponseEntity<Object>> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidIdempotencyKey("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        // Keys are scoped per organisation: one organisation's key never reveals another's outcome.
+        String scopedKey = caller.getClaimAsString("org") + ":" + key;
+        String fingerprint = fingerprint(request);
+        try {
+            return transaction.execute(status -> {
+                jdbc.update("INSERT INTO idempotent_request (scoped_key, fingerprint, recorded_at) VALUES (?, ?, ?)",
+                        scopedKey, fingerprint, Timestamp.from(Instant.now()));
+                ResponseEntity<Object> outcome = action.get();
+                jdbc.update("UPDATE idempotent_request SET status = ?, body = ? WHERE scoped_key = ?",
+                        outcome.getStatusCode().value(), write(outcome.getBody()), scopedKey);
+                return outcome;
+            });
+        } catch (DuplicateKeyException repeated) {
+            return firstOutcome(scopedKey, fingerprint);
+        }
+    }
+
+    private ResponseEntity<Object> firstOutcome(String scopedKey, String fingerprint) {
+        List<ResponseEntity<Object>> found = jdbc.query(
+                "SELECT fingerprint, status, body FROM idempotent_request WHERE scoped_key = ?",
+                (row, n) -> {
+                    if (!fingerprint.equals(row.getString("fingerprint"))) {
+                        throw new InvalidIdempotencyKey("this Idempotency-Key was used before for a different request");
+                    }
+                    return ResponseEntity.status(HttpStatus.valueOf(row.getInt("status"))).body(read(row.getString("body")));
+                }, scopedKey);
+        return found.stream().findFirst()
+                .orElseThrow(() -> new InvalidIdempotencyKey("this Idempotency-Key is in use by a request in progress"));
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (request.getClass().getName() + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object read(String body) {
+        try {
+            return json.readValue(body, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The key is malformed or reused for another request: 422, and nothing is appended. */
+    public static class InvalidIdempotencyKey extends RuntimeException {
+        InvalidIdempotencyKey(String message) {
+            super(message);
+        }
+    }
+}

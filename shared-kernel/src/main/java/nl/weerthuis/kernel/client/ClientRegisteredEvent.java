@@ -1,0 +1,14 @@
+package nl.weerthuis.kernel.client;
+
+import java.time.LocalDate;
+
+/** A client was registered in BW or MO; {@code registeredOn} is the business date, not the recording time. */
+public record ClientRegisteredEvent(
+        String clientId,
+        CareSetting setting,
+        String facility,
+        String region,
+        String municipality,
+        String careProvider,
+        LocalDate registeredOn) {
+}
