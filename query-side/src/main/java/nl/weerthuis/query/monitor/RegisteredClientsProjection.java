@@ -1,0 +1,62 @@
+package nl.weerthuis.query.monitor;
+
+import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.FetchRegisteredClientsPerRegionQuery;
+import nl.weerthuis.kernel.client.RegisteredClientsInRegion;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.util.List;
+
+/**
+ * Registered clients per region and care setting. One row per client, so replaying an event twice (after a crash
+ * between writing the row and the token, say) counts it once.
+ */
+@Component
+@ProcessingGroup(RegisteredClientsProjection.PROCESSING_GROUP)
+class RegisteredClientsProjection {
+
+    static final String PROCESSING_GROUP = "monitor";
+
+    private final JdbcTemplate jdbc;
+
+    RegisteredClientsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ClientRegisteredEvent event) {
+        jdbc.update("""
+                INSERT INTO monitor_client_registration
+                    (client_id, setting, facility, region, municipality, care_provider, registered_on)
+                SELECT ?, ?, ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM monitor_client_registration WHERE client_id = ?)""",
+                event.clientId(), event.setting().name(), event.facility(), event.region(), event.municipality(),
+                event.careProvider(), Date.valueOf(event.registeredOn()), event.clientId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM monitor_client_registration");
+    }
+
+    @QueryHandler
+    List<RegisteredClientsInRegion> handle(FetchRegisteredClientsPerRegionQuery query) {
+        return jdbc.query("""
+                SELECT region,
+                       SUM(CASE WHEN setting = 'PROTECTED_HOUSING' THEN 1 ELSE 0 END) AS protected_housing,
+                       SUM(CASE WHEN setting = 'SHELTER' THEN 1 ELSE 0 END) AS shelter
+                FROM monitor_client_registration
+                WHERE (CAST(? AS VARCHAR(100)) IS NULL OR region = ?)
+                GROUP BY region
+                ORDER BY region""",
+                (row, n) -> new RegisteredClientsInRegion(row.getString("region"),
+                        row.getLong("protected_housing"), row.getLong("shelter")),
+                query.region(), query.region());
+    }
+}

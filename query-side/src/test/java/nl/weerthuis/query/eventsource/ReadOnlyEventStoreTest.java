@@ -1,0 +1,42 @@
+package nl.weerthuis.query.eventsource;
+
+import nl.weerthuis.query.support.EventStoreFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The query side reads the shared event store but the database itself stops it from ever writing there. */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(EventStoreFixture.class)
+class ReadOnlyEventStoreTest {
+
+    @Autowired
+    @Qualifier("eventStoreDataSource")
+    DataSource eventStore;
+    @Autowired
+    JdbcTemplate readStore;
+
+    @Test
+    void the_event_store_connection_refuses_writes() {
+        JdbcTemplate events = new JdbcTemplate(eventStore);
+        assertThat(events.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isNotNegative();
+        assertThatThrownBy(() -> events.update("DELETE FROM domain_event_entry"))
+                .hasMessageContaining("read-only transaction");
+    }
+
+    @Test
+    void processor_tokens_live_in_the_read_store_next_to_the_projections() {
+        assertThat(readStore.queryForObject(
+                "SELECT count(*) FROM query_token_entry WHERE processor_name = 'monitor'", Long.class)).isPositive();
+    }
+}

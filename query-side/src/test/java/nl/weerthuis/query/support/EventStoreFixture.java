@@ -1,0 +1,66 @@
+package nl.weerthuis.query.support;
+
+import nl.weerthuis.kernel.eventstore.EventStoreTables;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
+import java.util.UUID;
+
+/**
+ * Stands in for the command side in query-side tests: creates the shared event store tables with the command
+ * side's migrations (from the shared kernel) and appends events through a writable Axon engine over the same
+ * tables, exactly as the command side does.
+ */
+@TestConfiguration
+public class EventStoreFixture {
+
+    @Bean
+    FlywayMigrationStrategy eventStoreFirst() {
+        return readStore -> {
+            Flyway.configure()
+                    .dataSource(readStore.getConfiguration().getDataSource())
+                    .schemas(readStore.getConfiguration().getSchemas())
+                    .locations("classpath:db/eventstore/postgresql")
+                    .load()
+                    .migrate();
+            readStore.migrate();
+        };
+    }
+
+    @Bean
+    Appender eventAppender(DataSource readStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        ConnectionProvider connections = () -> DataSourceUtils.getConnection(readStore);
+        return new Appender(JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(EventStoreTables.eventSchema())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(eventSerializer)
+                .build());
+    }
+
+    public record Appender(JdbcEventStorageEngine engine) {
+
+        /** Appends one event as the first of a new aggregate. */
+        public void append(String aggregateType, String aggregateId, Object payload) {
+            append(aggregateType, aggregateId, 0, payload);
+        }
+
+        public void append(String aggregateType, String aggregateId, long sequence, Object payload) {
+            engine.appendEvents(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload,
+                    MetaData.with("actorOrganisation", "00000001001234567000"))
+                    .withMetaData(MetaData.with("traceId", UUID.randomUUID().toString())));
+        }
+    }
+}
