@@ -83,6 +83,9 @@ class SecurityConfiguration {
     @ConditionalOnProperty("weerthuis.security.jwt-secret")
     JwtDecoder embeddedJwtDecoder(@Value("${weerthuis.security.jwt-secret}") String secret,
                                   @Value("${weerthuis.security.jwt-issuer:weerthuis-embedded}") String issuer) {
+        if (secret.length() < 32) {
+            throw new IllegalStateException("weerthuis.security.jwt-secret must be at least 32 characters");
+        }
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
