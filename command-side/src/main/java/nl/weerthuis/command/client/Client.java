@@ -1,23 +1,62 @@
 package nl.weerthuis.command.client;
 
+import nl.weerthuis.command.agreement.AgreementPolicies;
+import nl.weerthuis.command.rules.BusinessCalendar;
+import nl.weerthuis.kernel.agreement.PolicyInForce;
+import nl.weerthuis.kernel.client.ArrangementChecklistUpdatedEvent;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.ClientReturnedToCareEvent;
+import nl.weerthuis.kernel.client.CloseTrajectoryCommand;
+import nl.weerthuis.kernel.client.ConsentGivenEvent;
+import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
+import nl.weerthuis.kernel.client.GiveConsentCommand;
+import nl.weerthuis.kernel.client.HousingWishesRecordedEvent;
+import nl.weerthuis.kernel.client.MonitoringReviewDueEvent;
+import nl.weerthuis.kernel.client.MonitoringReviewRecordedEvent;
+import nl.weerthuis.kernel.client.OutflowRecordedEvent;
+import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
+import nl.weerthuis.kernel.client.RecordHousingWishesCommand;
+import nl.weerthuis.kernel.client.RecordMonitoringReviewCommand;
+import nl.weerthuis.kernel.client.RecordOutflowCommand;
+import nl.weerthuis.kernel.client.RecordReturnToCareCommand;
 import nl.weerthuis.kernel.client.RegisterClientCommand;
+import nl.weerthuis.kernel.client.StartOutflowTrajectoryCommand;
+import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
+import nl.weerthuis.kernel.client.TrajectoryClosure;
+import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;
+import nl.weerthuis.kernel.client.WithdrawConsentCommand;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+import static nl.weerthuis.command.rules.RuleViolation.require;
+import static nl.weerthuis.command.rules.RuleViolation.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A person on their way out of BW or MO. The central intake registers them; the rest of the journey hangs off
- * this aggregate. Registered through {@link ClientConfiguration}, so the class itself knows nothing of Spring.
+ * A person on their way out of BW or MO. Registered by the central intake; holds the outflow trajectory, the
+ * consents and the monitoring reviews after move-in. Registered through {@link ClientConfiguration}, so the class
+ * itself knows nothing of Spring.
  */
 public class Client {
+
+    static final String REVIEW_DUE = "monitoringReviewDue";
 
     @AggregateIdentifier
     private String clientId;
     private CareSetting setting;
+    private String region;
+    private String municipality;
+    private boolean trajectoryOpen;
+    private String housedInTenancy;
+    private final Set<String> consents = new HashSet<>();
 
     protected Client() {
         // for Axon: rebuilt from its events
@@ -29,9 +68,138 @@ public class Client {
                 command.municipality(), command.careProvider(), command.registeredOn()));
     }
 
+    @CommandHandler
+    void handle(StartOutflowTrajectoryCommand command) {
+        require(!trajectoryOpen, "TRAJECTORY_ALREADY_OPEN", "the client already has an open outflow trajectory");
+        require(housedInTenancy == null, "CLIENT_NOT_IN_CARE",
+                "a trajectory starts for a client in BW or MO, and this client lives independently");
+        apply(new OutflowTrajectoryStartedEvent(clientId, setting, region, municipality, command.startedOn()));
+    }
+
+    @CommandHandler
+    void handle(UpdateArrangementChecklistCommand command) {
+        require(command.checklist() != null, "CHECKLIST_REQUIRED", "the checklist is required");
+        apply(new ArrangementChecklistUpdatedEvent(clientId, command.checklist(), command.updatedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordHousingWishesCommand command) {
+        requireText(command.wishes(), "WISHES_REQUIRED", "the housing wishes are required");
+        apply(new HousingWishesRecordedEvent(clientId, command.wishes(), command.accessibilityNeeds(),
+                command.recordedOn()));
+    }
+
+    @CommandHandler
+    void handle(GiveConsentCommand command) {
+        require(!consents.contains(consentKey(command.receivingOrganisation(), command.purpose())),
+                "CONSENT_ALREADY_GIVEN", "this consent is already given");
+        apply(new ConsentGivenEvent(clientId, command.receivingOrganisation(), command.purpose(), command.givenOn()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawConsentCommand command) {
+        require(consents.contains(consentKey(command.receivingOrganisation(), command.purpose())),
+                "NO_SUCH_CONSENT", "there is no consent for this organisation and purpose to withdraw");
+        apply(new ConsentWithdrawnEvent(clientId, command.receivingOrganisation(), command.purpose(),
+                command.withdrawnOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordOutflowCommand command, AgreementPolicies policies, DeadlineManager deadlines) {
+        require(trajectoryOpen, "NO_OPEN_TRAJECTORY", "outflow is recorded for a client with an open trajectory");
+        if (command.tenancyId().equals(housedInTenancy)) {
+            return; // the journey process may deliver the same move-in twice; it is one outflow
+        }
+        PolicyInForce policy = policies.inForce(region, command.movedInOn());
+        int cadence = policy.policy().reviewCadenceMonths();
+        int period = policy.policy().reviewPeriodMonths();
+        apply(new OutflowRecordedEvent(clientId, command.tenancyId(), command.movedInOn(), policy.agreementId(),
+                policy.version(), cadence, period));
+        for (int review = 1; review * cadence <= period; review++) {
+            LocalDate dueOn = command.movedInOn().plusMonths((long) review * cadence);
+            deadlines.schedule(BusinessCalendar.startOf(dueOn), REVIEW_DUE, new ReviewDue(review, dueOn));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = REVIEW_DUE)
+    void reviewDue(ReviewDue due) {
+        if (housedInTenancy != null) {
+            apply(new MonitoringReviewDueEvent(clientId, due.reviewNumber(), due.dueOn()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordMonitoringReviewCommand command) {
+        require(housedInTenancy != null, "CLIENT_NOT_HOUSED", "monitoring reviews follow a move-in");
+        requireText(command.outcome(), "REVIEW_NEEDS_OUTCOME", "a review records its outcome");
+        apply(new MonitoringReviewRecordedEvent(clientId, command.reviewedOn(), command.outcome()));
+    }
+
+    @CommandHandler
+    void handle(RecordReturnToCareCommand command, DeadlineManager deadlines) {
+        require(housedInTenancy != null, "CLIENT_NOT_HOUSED", "a client returns to care after living independently");
+        require(command.setting() != null, "SETTING_REQUIRED", "say whether the client returns to BW or MO");
+        requireText(command.grounds(), "RETURN_NEEDS_GROUNDS", "a return to care needs grounds");
+        apply(new ClientReturnedToCareEvent(clientId, housedInTenancy, command.setting(), command.returnedOn(),
+                command.grounds()));
+        if (trajectoryOpen) {
+            apply(new TrajectoryClosedEvent(clientId, TrajectoryClosure.RETURNED_TO_CARE, command.returnedOn(),
+                    command.grounds()));
+        }
+        deadlines.cancelAllWithinScope(REVIEW_DUE);
+    }
+
+    @CommandHandler
+    void handle(CloseTrajectoryCommand command) {
+        require(trajectoryOpen, "NO_OPEN_TRAJECTORY", "the client has no open outflow trajectory");
+        require(command.reason() != null, "REASON_REQUIRED", "say why the trajectory closes");
+        apply(new TrajectoryClosedEvent(clientId, command.reason(), command.closedOn(), command.grounds()));
+    }
+
     @EventSourcingHandler
     void on(ClientRegisteredEvent event) {
         clientId = event.clientId();
         setting = event.setting();
+        region = event.region();
+        municipality = event.municipality();
+    }
+
+    @EventSourcingHandler
+    void on(OutflowTrajectoryStartedEvent event) {
+        trajectoryOpen = true;
+    }
+
+    @EventSourcingHandler
+    void on(TrajectoryClosedEvent event) {
+        trajectoryOpen = false;
+    }
+
+    @EventSourcingHandler
+    void on(OutflowRecordedEvent event) {
+        housedInTenancy = event.tenancyId();
+    }
+
+    @EventSourcingHandler
+    void on(ClientReturnedToCareEvent event) {
+        housedInTenancy = null;
+        setting = event.setting();
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGivenEvent event) {
+        consents.add(consentKey(event.receivingOrganisation(), event.purpose()));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawnEvent event) {
+        consents.remove(consentKey(event.receivingOrganisation(), event.purpose()));
+    }
+
+    private static String consentKey(String organisation, String purpose) {
+        return organisation + "|" + purpose;
+    }
+
+    /** Deadline payload: which review falls due when. Only ids and dates: no personal data in the scheduler. */
+    record ReviewDue(int reviewNumber, LocalDate dueOn) {
     }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.command.web;
 
+import nl.weerthuis.command.rules.RuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +53,29 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdempotentRequests.InvalidIdempotencyKey.class)
     ProblemDetail idempotencyKey(IdempotentRequests.InvalidIdempotencyKey ex) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key not usable", ex.getMessage());
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rule violated: " + ex.rule(), ex.getMessage());
+        problem.setProperty("rule", ex.rule());
+        return problem;
+    }
+
+    /** A handler's exception may reach the gateway wrapped; answer for what is inside. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return notFound(notFound);
+        }
+        if (cause instanceof ConcurrencyException conflict) {
+            return conflict(conflict);
+        }
+        throw ex;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -38,7 +38,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
+import static nl.weerthuis.kernel.identity.OrganisationType.CARE_PROVIDER;
+import static nl.weerthuis.kernel.identity.OrganisationType.HOUSING_CORPORATION;
+import static nl.weerthuis.kernel.identity.OrganisationType.MUNICIPALITY;
+import static nl.weerthuis.kernel.identity.OrganisationType.NEIGHBOURHOOD_TEAM;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyAuthority;
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
 
 /**
@@ -59,8 +63,42 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/api/v1/openapi.json").permitAll()
-                        // Registration is the central intake's work: a caseworker of the municipality.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/clients").access(caseworkerOf(OrganisationType.MUNICIPALITY))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clients", "/api/v1/clients/*/outflow-trajectory",
+                                "/api/v1/clients/*/trajectory-closure", "/api/v1/clients/*/consents",
+                                "/api/v1/clients/*/consent-withdrawals")
+                            .access(caseworkerOf(MUNICIPALITY))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/arrangement-checklist",
+                                "/api/v1/clients/*/housing-wishes")
+                            .access(caseworkerOf(MUNICIPALITY, CARE_PROVIDER, NEIGHBOURHOOD_TEAM))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/monitoring-reviews")
+                            .access(caseworkerOf(MUNICIPALITY, CARE_PROVIDER, NEIGHBOURHOOD_TEAM, HOUSING_CORPORATION))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/return-to-care")
+                            .access(caseworkerOf(MUNICIPALITY, CARE_PROVIDER))
+                        // The corporation offers its own dwellings, signs and flips its own leases.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenancies", "/api/v1/tenancies/*/contract",
+                                "/api/v1/tenancies/*/flip")
+                            .access(caseworkerOf(HOUSING_CORPORATION))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenancies/*/acceptance", "/api/v1/tenancies/*/refusal",
+                                "/api/v1/tenancies/*/end")
+                            .access(caseworkerOf(MUNICIPALITY, HOUSING_CORPORATION))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenancies/*/move-in")
+                            .access(caseworkerOf(HOUSING_CORPORATION, CARE_PROVIDER))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenancies/*/agreements", "/api/v1/tenancies/*/flip-schedule",
+                                "/api/v1/tenancies/*/flip-approvals")
+                            .access(caseworkerOf(MUNICIPALITY, HOUSING_CORPORATION, CARE_PROVIDER))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenancies/*/signals", "/api/v1/tenancies/*/signals/*/*")
+                            .access(caseworkerOf(MUNICIPALITY, HOUSING_CORPORATION, CARE_PROVIDER, NEIGHBOURHOOD_TEAM))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenancies/*/signal-override")
+                            .access(caseworkerOf(MUNICIPALITY, CARE_PROVIDER))
+                        // Indications are the municipality's decisions; the waakvlam is its neighbourhood team's work.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/care-indications", "/api/v1/care-indications/*/scaling",
+                                "/api/v1/care-indications/*/extension", "/api/v1/care-indications/*/end")
+                            .access(caseworkerOf(MUNICIPALITY))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/care-indications/*/waakvlam-contacts",
+                                "/api/v1/care-indications/*/waakvlam-end")
+                            .access(caseworkerOf(MUNICIPALITY, NEIGHBOURHOOD_TEAM))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/regional-agreements", "/api/v1/regional-agreements/*/*")
+                            .access(caseworkerOf(MUNICIPALITY))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
@@ -74,8 +112,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    static AuthorizationManager<RequestAuthorizationContext> caseworkerOf(OrganisationType type) {
-        return AuthorizationManagers.allOf(hasRole("CASEWORKER"), hasAuthority("ORG_TYPE_" + type.name()));
+    static AuthorizationManager<RequestAuthorizationContext> caseworkerOf(OrganisationType... types) {
+        String[] authorities = java.util.Arrays.stream(types).map(type -> "ORG_TYPE_" + type.name()).toArray(String[]::new);
+        return AuthorizationManagers.allOf(hasRole("CASEWORKER"), hasAnyAuthority(authorities));
     }
 
     static JwtAuthenticationToken authentication(Jwt jwt) {

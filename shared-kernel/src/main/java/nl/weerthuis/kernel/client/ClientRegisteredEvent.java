@@ -1,10 +1,11 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.privacy.DataSubject;
 import java.time.LocalDate;
 
 /** A client was registered in BW or MO; {@code registeredOn} is the business date, not the recording time. */
 public record ClientRegisteredEvent(
-        String clientId,
+        @DataSubject String clientId,
         CareSetting setting,
         String facility,
         String region,

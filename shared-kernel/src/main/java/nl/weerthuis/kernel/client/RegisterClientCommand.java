@@ -1,5 +1,6 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.privacy.DataSubject;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ import java.time.LocalDate;
  * are personal data and are recorded encrypted, separately (right to erasure).
  */
 public record RegisterClientCommand(
-        @TargetAggregateIdentifier String clientId,
+        @TargetAggregateIdentifier @DataSubject String clientId,
         CareSetting setting,
         String facility,
         String region,

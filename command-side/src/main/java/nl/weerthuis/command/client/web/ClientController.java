@@ -2,47 +2,115 @@ package nl.weerthuis.command.client.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import nl.weerthuis.command.web.ActorMetadata;
+import nl.weerthuis.command.web.CommandDispatch;
 import nl.weerthuis.command.web.IdempotentRequests;
+import nl.weerthuis.kernel.client.CloseTrajectoryCommand;
+import nl.weerthuis.kernel.client.GiveConsentCommand;
+import nl.weerthuis.kernel.client.RecordHousingWishesCommand;
+import nl.weerthuis.kernel.client.RecordMonitoringReviewCommand;
+import nl.weerthuis.kernel.client.RecordReturnToCareCommand;
 import nl.weerthuis.kernel.client.RegisterClientCommand;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
+import nl.weerthuis.kernel.client.StartOutflowTrajectoryCommand;
+import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;
+import nl.weerthuis.kernel.client.WithdrawConsentCommand;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-import java.util.UUID;
-
 @RestController
 @RequestMapping("/api/v1/clients")
 class ClientController {
 
-    private final CommandGateway commands;
-    private final IdempotentRequests idempotentRequests;
+    private final CommandDispatch dispatch;
 
-    ClientController(CommandGateway commands, IdempotentRequests idempotentRequests) {
-        this.commands = commands;
-        this.idempotentRequests = idempotentRequests;
+    ClientController(CommandDispatch dispatch) {
+        this.dispatch = dispatch;
     }
 
     @Operation(summary = "The central intake registers a client in BW or MO")
     @PostMapping
     ResponseEntity<Object> register(@Valid @RequestBody RegisterClientRequest request,
-                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-                                    @AuthenticationPrincipal Jwt token) {
-        return idempotentRequests.once(idempotencyKey, token, request, () -> {
-            String clientId = UUID.randomUUID().toString();
-            var command = new RegisterClientCommand(clientId, request.setting(), request.facility(), request.region(),
-                    request.municipality(), request.careProvider(), request.registeredOn());
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(token)));
-            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("clientId", clientId));
-        });
+                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                    @AuthenticationPrincipal Jwt caller) {
+        return dispatch.create(key, caller, request, "clientId", id -> new RegisterClientCommand(id, request.setting(),
+                request.facility(), request.region(), request.municipality(), request.careProvider(),
+                request.registeredOn()));
+    }
+
+    @Operation(summary = "Start the outflow trajectory: the client becomes a potential outflower")
+    @PostMapping("/{clientId}/outflow-trajectory")
+    ResponseEntity<Object> startTrajectory(@PathVariable String clientId, @Valid @RequestBody ClientRequests.StartTrajectory request,
+                                           @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                           @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new StartOutflowTrajectoryCommand(clientId, request.startedOn()));
+    }
+
+    @Operation(summary = "Record which arrangements (budget management, debt help, ...) are in place")
+    @PostMapping("/{clientId}/arrangement-checklist")
+    ResponseEntity<Object> checklist(@PathVariable String clientId, @Valid @RequestBody ClientRequests.UpdateChecklist request,
+                                     @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                     @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller,
+                new UpdateArrangementChecklistCommand(clientId, request.checklist(), request.updatedOn()));
+    }
+
+    @Operation(summary = "Record the client's housing wishes (zoekprofiel)")
+    @PostMapping("/{clientId}/housing-wishes")
+    ResponseEntity<Object> wishes(@PathVariable String clientId, @Valid @RequestBody ClientRequests.RecordWishes request,
+                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                  @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new RecordHousingWishesCommand(clientId, request.wishes(),
+                request.accessibilityNeeds(), request.recordedOn()));
+    }
+
+    @Operation(summary = "Record the client's consent to share with an organisation for a purpose")
+    @PostMapping("/{clientId}/consents")
+    ResponseEntity<Object> giveConsent(@PathVariable String clientId, @Valid @RequestBody ClientRequests.Consent request,
+                                       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                       @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new GiveConsentCommand(clientId, request.receivingOrganisation(),
+                request.purpose(), request.on()));
+    }
+
+    @Operation(summary = "Record that the client withdrew a consent")
+    @PostMapping("/{clientId}/consent-withdrawals")
+    ResponseEntity<Object> withdrawConsent(@PathVariable String clientId, @Valid @RequestBody ClientRequests.Consent request,
+                                           @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                           @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new WithdrawConsentCommand(clientId, request.receivingOrganisation(),
+                request.purpose(), request.on()));
+    }
+
+    @Operation(summary = "Record a monitoring review after move-in")
+    @PostMapping("/{clientId}/monitoring-reviews")
+    ResponseEntity<Object> review(@PathVariable String clientId, @Valid @RequestBody ClientRequests.RecordReview request,
+                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                  @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller,
+                new RecordMonitoringReviewCommand(clientId, request.reviewedOn(), request.outcome()));
+    }
+
+    @Operation(summary = "The client returns to BW or MO (relapse); the journey closes across tenancy and care")
+    @PostMapping("/{clientId}/return-to-care")
+    ResponseEntity<Object> returnToCare(@PathVariable String clientId, @Valid @RequestBody ClientRequests.ReturnToCare request,
+                                        @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                        @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new RecordReturnToCareCommand(clientId, request.setting(),
+                request.returnedOn(), request.grounds()));
+    }
+
+    @Operation(summary = "Close the open outflow trajectory")
+    @PostMapping("/{clientId}/trajectory-closure")
+    ResponseEntity<Object> close(@PathVariable String clientId, @Valid @RequestBody ClientRequests.CloseTrajectory request,
+                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                 @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new CloseTrajectoryCommand(clientId, request.reason(),
+                request.closedOn(), request.grounds()));
     }
 }

@@ -1,0 +1,70 @@
+package nl.weerthuis.command.lookup;
+
+import nl.weerthuis.command.client.ClientRegister;
+import nl.weerthuis.kernel.client.ArrangementChecklistUpdatedEvent;
+import nl.weerthuis.kernel.client.CareSetting;
+import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.ClientReturnedToCareEvent;
+import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
+import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.util.Optional;
+
+/**
+ * The command side's own view of each client, updated in the transaction that appends the client's events
+ * (subscribing processor {@value LookupConfiguration#GROUP}), so a rule reading it sees every committed event.
+ */
+@Component
+@ProcessingGroup(LookupConfiguration.GROUP)
+class ClientLookup implements ClientRegister {
+
+    private final JdbcTemplate jdbc;
+
+    ClientLookup(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ClientStatus> find(String clientId) {
+        return jdbc.query("SELECT * FROM lookup_client WHERE client_id = ?", (row, n) -> new ClientStatus(
+                row.getString("client_id"), CareSetting.valueOf(row.getString("setting")), row.getString("region"),
+                row.getString("municipality"), row.getBoolean("trajectory_open"),
+                Optional.ofNullable(row.getDate("trajectory_started_on")).map(Date::toLocalDate).orElse(null),
+                row.getBoolean("debts_stabilised")), clientId).stream().findFirst();
+    }
+
+    @EventHandler
+    void on(ClientRegisteredEvent event) {
+        jdbc.update("""
+                INSERT INTO lookup_client (client_id, setting, region, municipality, trajectory_open, debts_stabilised)
+                VALUES (?, ?, ?, ?, FALSE, FALSE)""",
+                event.clientId(), event.setting().name(), event.region(), event.municipality());
+    }
+
+    @EventHandler
+    void on(OutflowTrajectoryStartedEvent event) {
+        jdbc.update("UPDATE lookup_client SET trajectory_open = TRUE, trajectory_started_on = ? WHERE client_id = ?",
+                Date.valueOf(event.startedOn()), event.clientId());
+    }
+
+    @EventHandler
+    void on(TrajectoryClosedEvent event) {
+        jdbc.update("UPDATE lookup_client SET trajectory_open = FALSE WHERE client_id = ?", event.clientId());
+    }
+
+    @EventHandler
+    void on(ArrangementChecklistUpdatedEvent event) {
+        jdbc.update("UPDATE lookup_client SET debts_stabilised = ? WHERE client_id = ?",
+                event.checklist().debtsStabilised(), event.clientId());
+    }
+
+    @EventHandler
+    void on(ClientReturnedToCareEvent event) {
+        jdbc.update("UPDATE lookup_client SET setting = ? WHERE client_id = ?", event.setting().name(), event.clientId());
+    }
+}

@@ -1,0 +1,358 @@
+package nl.weerthuis.command.tenancy;
+
+import nl.weerthuis.command.agreement.AgreementPolicies;
+import nl.weerthuis.command.client.ClientRegister;
+import nl.weerthuis.command.client.ClientRegister.ClientStatus;
+import nl.weerthuis.command.rules.BusinessCalendar;
+import nl.weerthuis.command.tenancy.SignalProgress.Step;
+import nl.weerthuis.kernel.agreement.PolicyInForce;
+import nl.weerthuis.kernel.tenancy.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static nl.weerthuis.command.rules.RuleViolation.require;
+import static nl.weerthuis.command.rules.RuleViolation.requireText;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One dwelling for one client: from the offer through the lease, move-in (the outflow moment) and the flip to the
+ * end of the tenancy. Signals live here because the flip must be refused, atomically, while a high-severity signal
+ * is open: the flip and the signals share one consistency boundary.
+ */
+public class Tenancy {
+
+    static final String FLIP_TERM_REACHED = "flipTermReached";
+    static final String FLIP_TERM_EXPIRED = "flipTermExpired";
+
+    private enum Stage { OFFERED, ACCEPTED, STARTED, ENDED }
+
+    @AggregateIdentifier
+    private String tenancyId;
+    private String clientId;
+    private String landlord;
+    private String careProvider;
+    private String region;
+    private LeaseForm leaseForm;
+    private Dwelling dwelling;
+    private Stage stage;
+    private LocalDate startsOn;
+    private LocalDate movedInOn;
+    private LeaseHolder leaseHolder;
+    private final Set<FlipParty> approvals = EnumSet.noneOf(FlipParty.class);
+    private final Map<String, SignalProgress> signals = new HashMap<>();
+    private final Set<String> overriddenSignals = new HashSet<>();
+
+    protected Tenancy() {
+    }
+
+    @CommandHandler
+    public Tenancy(OfferDwellingCommand command, ClientRegister clients, AgreementPolicies policies) {
+        ClientStatus client = clients.find(command.clientId())
+                .orElseThrow(() -> new nl.weerthuis.command.rules.RuleViolation("CLIENT_MUST_BE_REGISTERED",
+                        "no registered client with this id"));
+        require(client.trajectoryOpen(), "OFFER_NEEDS_OPEN_TRAJECTORY",
+                "a dwelling is offered to a client with an open outflow trajectory");
+        require(client.debtsStabilised(), "DEBTS_STABILISED_BEFORE_OFFER",
+                "debts must be stabilised before a dwelling is requested (arrangement checklist)");
+        require(command.leaseForm() != null, "LEASE_FORM_REQUIRED",
+                "the lease form is CARE_PROVIDER_LEASE, TRIPARTITE or CLIENT_LEASE");
+        PolicyInForce policy = policies.inForce(client.region(), command.offeredOn());
+        apply(new DwellingOfferedEvent(command.tenancyId(), command.clientId(), command.landlord(),
+                command.careProvider(), command.leaseForm(), command.dwelling(), client.region(), command.fromQuota(),
+                command.offeredOn(), client.trajectoryStartedOn(), policy.agreementId(), policy.version(),
+                policy.policy().offerDeadlineMonths()));
+    }
+
+    @CommandHandler
+    void handle(AcceptOfferCommand command) {
+        requireStage(Stage.OFFERED, "OFFER_NOT_OPEN", "only an open offer can be accepted");
+        apply(new OfferAcceptedEvent(tenancyId, clientId, command.acceptedOn()));
+    }
+
+    @CommandHandler
+    void handle(RefuseOfferCommand command) {
+        requireStage(Stage.OFFERED, "OFFER_NOT_OPEN", "only an open offer can be refused");
+        requireText(command.grounds(), "REFUSAL_NEEDS_GROUNDS",
+                "an offer can in principle not be refused: a refusal needs grounds");
+        apply(new OfferRefusedEvent(tenancyId, clientId, command.refusedOn(), command.grounds()));
+    }
+
+    @CommandHandler
+    void handle(StartTenancyCommand command) {
+        requireStage(Stage.ACCEPTED, "OFFER_NOT_ACCEPTED", "a tenancy starts on an accepted offer");
+        apply(new TenancyStartedEvent(tenancyId, clientId, leaseForm, landlord, leaseForm.initialLeaseHolder(),
+                careProvider, dwelling, region, command.startsOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordTenancyAgreementsCommand command) {
+        requireStage(Stage.STARTED, "TENANCY_NOT_ACTIVE", "agreements are recorded on a running tenancy");
+        requireText(command.agreements(), "AGREEMENTS_REQUIRED", "the agreements are required");
+        apply(new TenancyAgreementsRecordedEvent(tenancyId, clientId, command.agreements(), command.recordedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordMoveInCommand command, AgreementPolicies policies, DeadlineManager deadlines) {
+        requireStage(Stage.STARTED, "TENANCY_NOT_ACTIVE", "the client moves in once the tenancy has started");
+        require(movedInOn == null, "MOVE_IN_ONCE", "the client moved in already on " + movedInOn);
+        require(!command.movedInOn().isBefore(startsOn), "MOVE_IN_AFTER_TENANCY_START",
+                "the move-in cannot precede the start of the tenancy (" + startsOn + ")");
+        PolicyInForce policy = policies.inForce(region, command.movedInOn());
+        int minimum = policy.policy().flipMinimumMonths();
+        int maximum = policy.policy().flipMaximumMonths();
+        apply(new MovedInEvent(tenancyId, clientId, command.movedInOn(), leaseForm, landlord, careProvider, region,
+                dwelling.municipality(), dwelling.neighbourhood(), policy.agreementId(), policy.version(), minimum,
+                maximum));
+        if (leaseForm.canFlip()) {
+            LocalDate reached = command.movedInOn().plusMonths(minimum);
+            LocalDate expired = command.movedInOn().plusMonths(maximum);
+            deadlines.schedule(BusinessCalendar.startOf(reached), FLIP_TERM_REACHED, new FlipTerm(reached));
+            deadlines.schedule(BusinessCalendar.startOf(expired), FLIP_TERM_EXPIRED, new FlipTerm(expired));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = FLIP_TERM_REACHED)
+    void flipTermReached(FlipTerm term) {
+        if (stage == Stage.STARTED && leaseHolder != LeaseHolder.CLIENT) {
+            apply(new FlipTermReachedEvent(tenancyId, clientId, term.on()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = FLIP_TERM_EXPIRED)
+    void flipTermExpired(FlipTerm term) {
+        if (stage == Stage.STARTED && leaseHolder != LeaseHolder.CLIENT) {
+            apply(new FlipTermExpiredEvent(tenancyId, clientId, term.on()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ScheduleFlipCommand command, AgreementPolicies policies) {
+        requireFlippable();
+        PolicyInForce policy = policies.inForce(region, command.plannedOn());
+        requireWithinFlipTerm(command.plannedOn(), policy);
+        apply(new FlipScheduledEvent(tenancyId, clientId, command.plannedOn(), policy.agreementId(), policy.version()));
+    }
+
+    @CommandHandler
+    void handle(ApproveFlipCommand command) {
+        requireFlippable();
+        require(command.party() != null, "FLIP_PARTY_REQUIRED", "say which party approves");
+        require(!approvals.contains(command.party()), "FLIP_APPROVED_ONCE_PER_PARTY",
+                command.party() + " approved the flip already");
+        apply(new FlipApprovedEvent(tenancyId, clientId, command.party(), command.approvedOn()));
+    }
+
+    @CommandHandler
+    void handle(OverrideSignalBlockCommand command) {
+        requireActive();
+        requireText(command.grounds(), "OVERRIDE_NEEDS_WRITTEN_GROUNDS", "overriding open signals needs written grounds");
+        List<String> blocking = blockingSignals();
+        require(!blocking.isEmpty(), "NO_BLOCKING_SIGNAL", "no open high-severity signal blocks the flip");
+        apply(new SignalBlockOverriddenEvent(tenancyId, clientId, blocking, command.decidedOn(), command.grounds()));
+    }
+
+    @CommandHandler
+    void handle(FlipContractCommand command, AgreementPolicies policies, DeadlineManager deadlines) {
+        requireFlippable();
+        Set<FlipParty> missing = EnumSet.allOf(FlipParty.class);
+        missing.removeAll(approvals);
+        require(missing.isEmpty(), "FLIP_NEEDS_THREE_APPROVALS",
+                "the corporation, the care provider and the client must all approve; missing: " + missing);
+        PolicyInForce policy = policies.inForce(region, command.flippedOn());
+        requireWithinFlipTerm(command.flippedOn(), policy);
+        require(blockingSignals().isEmpty(), "OPEN_HIGH_SEVERITY_SIGNAL_BLOCKS_FLIP",
+                "a high-severity signal is open (" + blockingSignals() + "); resolve it or override with written grounds");
+        apply(new ContractFlippedEvent(tenancyId, clientId, command.flippedOn(), leaseHolder, LeaseHolder.CLIENT, true,
+                landlord, careProvider, region, policy.agreementId(), policy.version(), command.grounds()));
+        deadlines.cancelAllWithinScope(FLIP_TERM_REACHED);
+        deadlines.cancelAllWithinScope(FLIP_TERM_EXPIRED);
+    }
+
+    @CommandHandler
+    void handle(RaiseSignalCommand command) {
+        requireActive();
+        require(command.signalId() != null && !signals.containsKey(command.signalId()), "SIGNAL_RAISED_ONCE",
+                "a signal with this id was raised already");
+        require(command.kind() != null && command.severity() != null, "SIGNAL_KIND_AND_SEVERITY_REQUIRED",
+                "a signal has a kind and a severity");
+        requireText(command.description(), "SIGNAL_NEEDS_DESCRIPTION", "a signal describes the concern");
+        apply(new SignalRaisedEvent(tenancyId, clientId, command.signalId(), command.kind(),
+                command.sourceOrganisation(), command.sourceType(), command.severity(), command.description(),
+                command.raisedOn()));
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeSignalCommand command) {
+        signalAt(command.signalId(), Step.ACKNOWLEDGED);
+        apply(new SignalAcknowledgedEvent(tenancyId, clientId, command.signalId(), command.acknowledgedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordSignalDiscussedCommand command) {
+        signalAt(command.signalId(), Step.DISCUSSED);
+        apply(new SignalDiscussedWithClientEvent(tenancyId, clientId, command.signalId(), command.discussedOn(),
+                command.notes()));
+    }
+
+    @CommandHandler
+    void handle(EscalateSignalCommand command) {
+        signalAt(command.signalId(), Step.ESCALATED);
+        require(command.target() != null, "ESCALATION_TARGET_REQUIRED",
+                "escalate to a THREE_PARTY_MEETING or the ZORG_EN_VEILIGHEIDSHUIS");
+        requireText(command.grounds(), "ESCALATION_NEEDS_GROUNDS", "an escalation needs grounds");
+        apply(new SignalEscalatedEvent(tenancyId, clientId, command.signalId(), command.target(),
+                command.escalatedOn(), command.grounds()));
+    }
+
+    @CommandHandler
+    void handle(ResolveSignalCommand command) {
+        SignalProgress signal = signalAt(command.signalId(), Step.RESOLVED);
+        requireText(command.resolution(), "RESOLUTION_REQUIRED", "say how the signal was resolved");
+        apply(new SignalResolvedEvent(tenancyId, clientId, command.signalId(), signal.kind(), signal.severity(),
+                signal.raisedOn(), command.resolvedOn(), command.resolution()));
+    }
+
+    @CommandHandler
+    void handle(EndTenancyCommand command, DeadlineManager deadlines) {
+        require(stage != Stage.ENDED, "TENANCY_ENDED", "this tenancy has ended and accepts nothing further");
+        require(command.reason() != null, "END_REASON_REQUIRED",
+                "a tenancy ends because the client MOVED, by EVICTION, RETURNED_TO_CARE or DECEASED");
+        apply(new TenancyEndedEvent(tenancyId, clientId, command.reason(), command.endedOn(), landlord, careProvider,
+                region, command.grounds()));
+        deadlines.cancelAllWithinScope(FLIP_TERM_REACHED);
+        deadlines.cancelAllWithinScope(FLIP_TERM_EXPIRED);
+    }
+
+    private void requireStage(Stage expected, String rule, String message) {
+        require(stage != Stage.ENDED, "TENANCY_ENDED", "this tenancy has ended and accepts nothing further");
+        require(stage == expected, rule, message);
+    }
+
+    private void requireActive() {
+        requireStage(Stage.STARTED, "TENANCY_NOT_ACTIVE", "the tenancy has not started yet");
+    }
+
+    private void requireFlippable() {
+        requireActive();
+        require(leaseForm.canFlip(), "CLIENT_LEASE_CANNOT_FLIP", "a lease in the client's own name cannot flip");
+        require(leaseHolder != LeaseHolder.CLIENT, "FLIPPED_ONCE", "the lease is in the client's name already");
+        require(movedInOn != null, "FLIP_AFTER_MOVE_IN", "the flip comes after the client has moved in");
+    }
+
+    private void requireWithinFlipTerm(LocalDate date, PolicyInForce policy) {
+        LocalDate earliest = movedInOn.plusMonths(policy.policy().flipMinimumMonths());
+        LocalDate latest = movedInOn.plusMonths(policy.policy().flipMaximumMonths());
+        require(!date.isBefore(earliest), "FLIP_MINIMUM_TERM", "under agreement " + policy.agreementId() + " version "
+                + policy.version() + " the flip comes no earlier than " + earliest);
+        require(!date.isAfter(latest), "FLIP_MAXIMUM_TERM", "under agreement " + policy.agreementId() + " version "
+                + policy.version() + " the flip comes no later than " + latest);
+    }
+
+    private List<String> blockingSignals() {
+        return signals.entrySet().stream()
+                .filter(signal -> signal.getValue().blocksFlip() && !overriddenSignals.contains(signal.getKey()))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private SignalProgress signalAt(String signalId, Step next) {
+        requireActive();
+        SignalProgress signal = signals.get(signalId);
+        require(signal != null, "UNKNOWN_SIGNAL", "this tenancy has no signal " + signalId);
+        signal.requireNext(next);
+        return signal;
+    }
+
+    @EventSourcingHandler
+    void on(DwellingOfferedEvent event) {
+        tenancyId = event.tenancyId();
+        clientId = event.clientId();
+        landlord = event.landlord();
+        careProvider = event.careProvider();
+        leaseForm = event.leaseForm();
+        dwelling = event.dwelling();
+        region = event.region();
+        stage = Stage.OFFERED;
+    }
+
+    @EventSourcingHandler
+    void on(OfferAcceptedEvent event) {
+        stage = Stage.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(OfferRefusedEvent event) {
+        stage = Stage.ENDED;
+    }
+
+    @EventSourcingHandler
+    void on(TenancyStartedEvent event) {
+        stage = Stage.STARTED;
+        startsOn = event.startsOn();
+        leaseHolder = event.leaseHolder();
+    }
+
+    @EventSourcingHandler
+    void on(MovedInEvent event) {
+        movedInOn = event.movedInOn();
+    }
+
+    @EventSourcingHandler
+    void on(FlipApprovedEvent event) {
+        approvals.add(event.party());
+    }
+
+    @EventSourcingHandler
+    void on(ContractFlippedEvent event) {
+        leaseHolder = event.leaseHolder();
+    }
+
+    @EventSourcingHandler
+    void on(SignalRaisedEvent event) {
+        signals.put(event.signalId(), new SignalProgress(event.kind(), event.severity(), event.raisedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(SignalAcknowledgedEvent event) {
+        signals.get(event.signalId()).advanceTo(Step.ACKNOWLEDGED);
+    }
+
+    @EventSourcingHandler
+    void on(SignalDiscussedWithClientEvent event) {
+        signals.get(event.signalId()).advanceTo(Step.DISCUSSED);
+    }
+
+    @EventSourcingHandler
+    void on(SignalEscalatedEvent event) {
+        signals.get(event.signalId()).advanceTo(Step.ESCALATED);
+    }
+
+    @EventSourcingHandler
+    void on(SignalResolvedEvent event) {
+        signals.get(event.signalId()).advanceTo(Step.RESOLVED);
+    }
+
+    @EventSourcingHandler
+    void on(SignalBlockOverriddenEvent event) {
+        overriddenSignals.addAll(event.signalIds());
+    }
+
+    @EventSourcingHandler
+    void on(TenancyEndedEvent event) {
+        stage = Stage.ENDED;
+    }
+
+    /** Deadline payload: the date a flip term falls due. */
+    record FlipTerm(LocalDate on) {
+    }
+}

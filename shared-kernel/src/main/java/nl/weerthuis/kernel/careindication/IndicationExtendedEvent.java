@@ -1,0 +1,14 @@
+package nl.weerthuis.kernel.careindication;
+
+import java.time.LocalDate;
+import nl.weerthuis.kernel.privacy.DataSubject;
+import nl.weerthuis.kernel.privacy.PersonalData;
+
+/** The indication was extended. */
+public record IndicationExtendedEvent(
+        String indicationId,
+        @DataSubject String clientId,
+        LocalDate previousValidUntil,
+        LocalDate validUntil,
+        @PersonalData String grounds) {
+}

@@ -1,0 +1,16 @@
+package nl.weerthuis.kernel.careindication;
+
+import java.time.LocalDate;
+import nl.weerthuis.kernel.privacy.DataSubject;
+import nl.weerthuis.kernel.privacy.PersonalData;
+
+/** The hours of support changed. */
+public record IndicationScaledEvent(
+        String indicationId,
+        @DataSubject String clientId,
+        ScaleDirection direction,
+        double previousHoursPerWeek,
+        double hoursPerWeek,
+        LocalDate scaledOn,
+        @PersonalData String grounds) {
+}

@@ -1,0 +1,12 @@
+package nl.weerthuis.kernel.careindication;
+
+import java.time.LocalDate;
+import nl.weerthuis.kernel.privacy.DataSubject;
+
+/** A waakvlam contact was not recorded by its due date: itself a signal. */
+public record WaakvlamContactMissedEvent(
+        String indicationId,
+        @DataSubject String clientId,
+        LocalDate dueOn,
+        LocalDate nextDueOn) {
+}

@@ -1,0 +1,11 @@
+package nl.weerthuis.kernel.client;
+
+import java.time.LocalDate;
+import nl.weerthuis.kernel.privacy.DataSubject;
+
+/** The checklist of arrangements (budget management, debt help, ...) changed. */
+public record ArrangementChecklistUpdatedEvent(
+        @DataSubject String clientId,
+        ArrangementChecklist checklist,
+        LocalDate updatedOn) {
+}

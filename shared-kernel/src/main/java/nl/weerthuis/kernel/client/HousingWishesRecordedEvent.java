@@ -1,0 +1,13 @@
+package nl.weerthuis.kernel.client;
+
+import java.time.LocalDate;
+import nl.weerthuis.kernel.privacy.DataSubject;
+import nl.weerthuis.kernel.privacy.PersonalData;
+
+/** The client's housing wishes (zoekprofiel) were recorded. */
+public record HousingWishesRecordedEvent(
+        @DataSubject String clientId,
+        @PersonalData String wishes,
+        @PersonalData String accessibilityNeeds,
+        LocalDate recordedOn) {
+}

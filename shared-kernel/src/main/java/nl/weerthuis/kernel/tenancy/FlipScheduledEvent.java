@@ -1,0 +1,13 @@
+package nl.weerthuis.kernel.tenancy;
+
+import java.time.LocalDate;
+import nl.weerthuis.kernel.privacy.DataSubject;
+
+/** The flip was planned for a date. */
+public record FlipScheduledEvent(
+        String tenancyId,
+        @DataSubject String clientId,
+        LocalDate plannedOn,
+        String agreementId,
+        int agreementVersion) {
+}

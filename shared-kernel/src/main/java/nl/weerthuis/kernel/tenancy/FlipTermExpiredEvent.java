@@ -1,0 +1,11 @@
+package nl.weerthuis.kernel.tenancy;
+
+import java.time.LocalDate;
+import nl.weerthuis.kernel.privacy.DataSubject;
+
+/** The maximum term before the flip passed without a flip. */
+public record FlipTermExpiredEvent(
+        String tenancyId,
+        @DataSubject String clientId,
+        LocalDate expiredOn) {
+}

@@ -1,0 +1,17 @@
+package nl.weerthuis.kernel.tenancy;
+
+import java.time.LocalDate;
+import nl.weerthuis.kernel.privacy.DataSubject;
+
+/** A tenancy started: lease form, landlord, lease holder, care provider, dwelling and region. */
+public record TenancyStartedEvent(
+        String tenancyId,
+        @DataSubject String clientId,
+        LeaseForm leaseForm,
+        String landlord,
+        LeaseHolder leaseHolder,
+        String careProvider,
+        Dwelling dwelling,
+        String region,
+        LocalDate startsOn) {
+}
