@@ -58,4 +58,15 @@ final class SignalProgress {
     LocalDate raisedOn() {
         return raisedOn;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignalProgress that && kind == that.kind && severity == that.severity
+                && raisedOn.equals(that.raisedOn) && step == that.step;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(kind, severity, raisedOn, step);
+    }
 }

@@ -1,31 +1,172 @@
 package nl.weerthuis.command.client;
 
-import nl.weerthuis.kernel.client.CareSetting;
-import nl.weerthuis.kernel.client.ClientRegisteredEvent;
-import nl.weerthuis.kernel.client.RegisterClientCommand;
+import nl.weerthuis.command.support.FixedPolicies;
+import nl.weerthuis.kernel.agreement.AgreementPolicy;
+import nl.weerthuis.kernel.client.*;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import static nl.weerthuis.command.support.Rules.violated;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
+import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
+
 class ClientTest {
+
+    static final String CLIENT = "client-1";
+    static final LocalDate REGISTERED = LocalDate.of(2025, 1, 6);
+    static final ClientRegisteredEvent REGISTERED_IN_SHELTER = new ClientRegisteredEvent(CLIENT, CareSetting.SHELTER,
+            "Nachtopvang De Brug", "Twente", "Almelo", "87654321", REGISTERED);
+    static final OutflowTrajectoryStartedEvent TRAJECTORY_STARTED = new OutflowTrajectoryStartedEvent(CLIENT,
+            CareSetting.SHELTER, "Twente", "Almelo", LocalDate.of(2025, 2, 1));
+    static final LocalDate MOVED_IN = LocalDate.of(2025, 9, 1);
+    static final OutflowRecordedEvent OUTFLOW = new OutflowRecordedEvent(CLIENT, "tenancy-1", MOVED_IN,
+            "agreement-twente", 1, 6, 24);
 
     private AggregateTestFixture<Client> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Client.class);
+        fixture.registerInjectableResource(FixedPolicies.of(AgreementPolicy.NATIONAL_DEFAULT));
     }
+
 
     @Test
     void registering_a_client_records_setting_facility_region_and_care_provider() {
-        LocalDate registeredOn = LocalDate.of(2026, 3, 2);
         fixture.givenNoPriorActivity()
-                .when(new RegisterClientCommand("client-1", CareSetting.SHELTER, "Nachtopvang De Brug", "Twente",
-                        "Almelo", "87654321", registeredOn))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new ClientRegisteredEvent("client-1", CareSetting.SHELTER, "Nachtopvang De Brug", "Twente",
-                        "Almelo", "87654321", registeredOn));
+                .when(new RegisterClientCommand(CLIENT, CareSetting.SHELTER, "Nachtopvang De Brug", "Twente",
+                        "Almelo", "87654321", REGISTERED))
+                .expectEvents(REGISTERED_IN_SHELTER);
+    }
+
+    @Test
+    void a_trajectory_starts_for_a_registered_client_in_bw_or_mo() {
+        fixture.given(REGISTERED_IN_SHELTER)
+                .when(new StartOutflowTrajectoryCommand(CLIENT, LocalDate.of(2025, 2, 1)))
+                .expectEvents(TRAJECTORY_STARTED);
+    }
+
+    @Test
+    void a_trajectory_does_not_start_for_an_unregistered_client() {
+        fixture.givenNoPriorActivity()
+                .when(new StartOutflowTrajectoryCommand(CLIENT, LocalDate.of(2025, 2, 1)))
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void a_trajectory_does_not_start_while_one_is_open() {
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
+                .when(new StartOutflowTrajectoryCommand(CLIENT, LocalDate.of(2025, 3, 1)))
+                .expectException(violated("TRAJECTORY_ALREADY_OPEN"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_trajectory_does_not_start_for_a_client_living_independently() {
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW,
+                        new TrajectoryClosedEvent(CLIENT, TrajectoryClosure.COMPLETED, LocalDate.of(2026, 1, 1), null))
+                .when(new StartOutflowTrajectoryCommand(CLIENT, LocalDate.of(2026, 2, 1)))
+                .expectException(violated("CLIENT_NOT_IN_CARE"));
+    }
+
+    @Test
+    void a_new_trajectory_may_start_after_a_return_to_care() {
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW,
+                        new ClientReturnedToCareEvent(CLIENT, "tenancy-1", CareSetting.PROTECTED_HOUSING, LocalDate.of(2026, 1, 1), "terugval"),
+                        new TrajectoryClosedEvent(CLIENT, TrajectoryClosure.RETURNED_TO_CARE, LocalDate.of(2026, 1, 1), "terugval"))
+                .when(new StartOutflowTrajectoryCommand(CLIENT, LocalDate.of(2026, 6, 1)))
+                .expectEvents(new OutflowTrajectoryStartedEvent(CLIENT, CareSetting.PROTECTED_HOUSING, "Twente", "Almelo",
+                        LocalDate.of(2026, 6, 1)));
+    }
+
+    @Test
+    void outflow_schedules_reviews_at_the_agreement_cadence_after_move_in() {
+        fixture.givenCurrentTime(startOf(MOVED_IN))
+                .andGiven(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
+                .when(new RecordOutflowCommand(CLIENT, "tenancy-1", MOVED_IN))
+                .expectEvents(OUTFLOW)
+                .expectScheduledDeadlineWithName(Duration.between(startOf(MOVED_IN), startOf(MOVED_IN.plusMonths(6))), Client.REVIEW_DUE)
+                .expectScheduledDeadlineWithName(Duration.between(startOf(MOVED_IN), startOf(MOVED_IN.plusMonths(24))), Client.REVIEW_DUE);
+    }
+
+    @Test
+    void reviews_follow_the_cadence_of_the_agreement_version_in_force_at_move_in() {
+        fixture = new AggregateTestFixture<>(Client.class);
+        fixture.registerInjectableResource(FixedPolicies.of(new AgreementPolicy(6, 12, 36, 12, 24, 4, 6)));
+        fixture.givenCurrentTime(startOf(MOVED_IN))
+                .andGiven(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
+                .when(new RecordOutflowCommand(CLIENT, "tenancy-1", MOVED_IN))
+                .expectEvents(new OutflowRecordedEvent(CLIENT, "tenancy-1", MOVED_IN, "agreement-twente", 1, 12, 24))
+                .expectScheduledDeadlineWithName(Duration.between(startOf(MOVED_IN), startOf(MOVED_IN.plusMonths(12))), Client.REVIEW_DUE);
+    }
+
+    @Test
+    void a_review_falls_due_when_its_date_comes() {
+        fixture.givenCurrentTime(startOf(MOVED_IN))
+                .andGiven(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
+                .andGivenCommands(new RecordOutflowCommand(CLIENT, "tenancy-1", MOVED_IN))
+                .whenThenTimeAdvancesTo(startOf(MOVED_IN.plusMonths(6)))
+                .expectEvents(new MonitoringReviewDueEvent(CLIENT, 1, MOVED_IN.plusMonths(6)));
+    }
+
+    @Test
+    void outflow_needs_an_open_trajectory() {
+        fixture.given(REGISTERED_IN_SHELTER)
+                .when(new RecordOutflowCommand(CLIENT, "tenancy-1", MOVED_IN))
+                .expectException(violated("NO_OPEN_TRAJECTORY"));
+    }
+
+    @Test
+    void a_review_is_recorded_only_after_move_in() {
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
+                .when(new RecordMonitoringReviewCommand(CLIENT, LocalDate.of(2026, 3, 1), "goes well"))
+                .expectException(violated("CLIENT_NOT_HOUSED"));
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW)
+                .when(new RecordMonitoringReviewCommand(CLIENT, LocalDate.of(2026, 3, 1), "goes well"))
+                .expectEvents(new MonitoringReviewRecordedEvent(CLIENT, LocalDate.of(2026, 3, 1), "goes well"));
+    }
+
+    @Test
+    void a_return_to_care_closes_the_trajectory_and_cancels_the_reviews() {
+        LocalDate returned = LocalDate.of(2026, 1, 10);
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW)
+                .when(new RecordReturnToCareCommand(CLIENT, CareSetting.PROTECTED_HOUSING, returned, "terugval"))
+                .expectEvents(new ClientReturnedToCareEvent(CLIENT, "tenancy-1", CareSetting.PROTECTED_HOUSING, returned, "terugval"),
+                        new TrajectoryClosedEvent(CLIENT, TrajectoryClosure.RETURNED_TO_CARE, returned, "terugval"));
+    }
+
+    @Test
+    void a_return_to_care_needs_grounds_and_a_client_who_lived_independently() {
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW)
+                .when(new RecordReturnToCareCommand(CLIENT, CareSetting.PROTECTED_HOUSING, LocalDate.of(2026, 1, 10), " "))
+                .expectException(violated("RETURN_NEEDS_GROUNDS"));
+        fixture.given(REGISTERED_IN_SHELTER)
+                .when(new RecordReturnToCareCommand(CLIENT, CareSetting.PROTECTED_HOUSING, LocalDate.of(2026, 1, 10), "x"))
+                .expectException(violated("CLIENT_NOT_HOUSED"));
+    }
+
+    @Test
+    void only_an_open_trajectory_can_be_closed() {
+        fixture.given(REGISTERED_IN_SHELTER)
+                .when(new CloseTrajectoryCommand(CLIENT, TrajectoryClosure.WITHDRAWN, LocalDate.of(2025, 3, 1), "moved abroad"))
+                .expectException(violated("NO_OPEN_TRAJECTORY"));
+    }
+
+    @Test
+    void consent_is_given_once_and_only_given_consent_can_be_withdrawn() {
+        ConsentGivenEvent given = new ConsentGivenEvent(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 3, 1));
+        fixture.given(REGISTERED_IN_SHELTER, given)
+                .when(new GiveConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 3, 2)))
+                .expectException(violated("CONSENT_ALREADY_GIVEN"));
+        fixture.given(REGISTERED_IN_SHELTER)
+                .when(new WithdrawConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 3, 2)))
+                .expectException(violated("NO_SUCH_CONSENT"));
+        fixture.given(REGISTERED_IN_SHELTER, given)
+                .when(new WithdrawConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 4, 1)))
+                .expectEvents(new ConsentWithdrawnEvent(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 4, 1)));
     }
 }

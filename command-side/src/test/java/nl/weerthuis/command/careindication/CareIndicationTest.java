@@ -1,0 +1,171 @@
+package nl.weerthuis.command.careindication;
+
+import nl.weerthuis.command.client.ClientRegister;
+import nl.weerthuis.command.client.ClientRegister.ClientStatus;
+import nl.weerthuis.command.support.FixedPolicies;
+import nl.weerthuis.kernel.agreement.AgreementPolicy;
+import nl.weerthuis.kernel.careindication.*;
+import nl.weerthuis.kernel.client.CareSetting;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
+import static nl.weerthuis.command.support.Rules.violated;
+
+class CareIndicationTest {
+
+    static final String INDICATION = "indication-1";
+    static final String CLIENT = "client-1";
+    static final String PROVIDER = "87654321";
+    /** Waakvlam: a contact every 4 weeks for 6 months. */
+    static final AgreementPolicy POLICY = new AgreementPolicy(6, 12, 24, 6, 24, 4, 6);
+    static final IndicationGrantedEvent GRANTED = new IndicationGrantedEvent(INDICATION, CLIENT,
+            IndicationType.AMBULATORY_SUPPORT, 6.0, PROVIDER, "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1));
+    static final LocalDate ENDED = LocalDate.of(2025, 10, 1);
+    static final WaakvlamStartedEvent WAAKVLAM = new WaakvlamStartedEvent(INDICATION, CLIENT, ENDED, 4,
+            ENDED.plusMonths(6), ENDED.plusWeeks(4), "agreement-twente", 1);
+
+    private AggregateTestFixture<CareIndication> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CareIndication.class);
+        fixture.registerInjectableResource((ClientRegister) id -> CLIENT.equals(id)
+                ? Optional.of(new ClientStatus(CLIENT, CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true, null, true))
+                : Optional.empty());
+        fixture.registerInjectableResource(FixedPolicies.of(POLICY));
+    }
+
+    @Test
+    void an_indication_is_granted_with_type_hours_provider_and_period() {
+        fixture.givenNoPriorActivity()
+                .when(new GrantIndicationCommand(INDICATION, CLIENT, IndicationType.AMBULATORY_SUPPORT, 6.0, PROVIDER,
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)))
+                .expectEvents(GRANTED);
+    }
+
+    @Test
+    void an_indication_is_granted_to_a_registered_client_for_some_hours_and_a_real_period() {
+        fixture.givenNoPriorActivity()
+                .when(new GrantIndicationCommand(INDICATION, "nobody", IndicationType.AMBULATORY_SUPPORT, 6.0, PROVIDER,
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)))
+                .expectException(violated("CLIENT_MUST_BE_REGISTERED"));
+        fixture.givenNoPriorActivity()
+                .when(new GrantIndicationCommand(INDICATION, CLIENT, IndicationType.AMBULATORY_SUPPORT, 0, PROVIDER,
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)))
+                .expectException(violated("HOURS_MUST_BE_POSITIVE"));
+        fixture.givenNoPriorActivity()
+                .when(new GrantIndicationCommand(INDICATION, CLIENT, IndicationType.AMBULATORY_SUPPORT, 4, PROVIDER,
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1)))
+                .expectException(violated("PERIOD_MUST_BE_POSITIVE"));
+    }
+
+    @Test
+    void care_is_scaled_up_or_down_with_grounds() {
+        fixture.given(GRANTED)
+                .when(new ScaleIndicationCommand(INDICATION, 3.0, LocalDate.of(2025, 5, 1), "driegesprek: going well"))
+                .expectEvents(new IndicationScaledEvent(INDICATION, CLIENT, ScaleDirection.DOWN, 6.0, 3.0,
+                        LocalDate.of(2025, 5, 1), "driegesprek: going well"));
+        fixture.given(GRANTED)
+                .when(new ScaleIndicationCommand(INDICATION, 8.0, LocalDate.of(2025, 5, 1), "arrears"))
+                .expectEvents(new IndicationScaledEvent(INDICATION, CLIENT, ScaleDirection.UP, 6.0, 8.0,
+                        LocalDate.of(2025, 5, 1), "arrears"));
+        fixture.given(GRANTED)
+                .when(new ScaleIndicationCommand(INDICATION, 6.0, LocalDate.of(2025, 5, 1), "same"))
+                .expectException(violated("SCALING_CHANGES_HOURS"));
+        fixture.given(GRANTED)
+                .when(new ScaleIndicationCommand(INDICATION, 2.0, LocalDate.of(2025, 5, 1), null))
+                .expectException(violated("SCALING_NEEDS_GROUNDS"));
+    }
+
+    @Test
+    void an_extension_lengthens_the_indication() {
+        fixture.given(GRANTED)
+                .when(new ExtendIndicationCommand(INDICATION, LocalDate.of(2026, 7, 1), "more time"))
+                .expectEvents(new IndicationExtendedEvent(INDICATION, CLIENT, LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 7, 1), "more time"));
+        fixture.given(GRANTED)
+                .when(new ExtendIndicationCommand(INDICATION, LocalDate.of(2025, 12, 1), null))
+                .expectException(violated("EXTENSION_MUST_LENGTHEN"));
+    }
+
+    @Test
+    void ending_because_the_client_can_live_independently_starts_a_waakvlam_with_the_regional_defaults() {
+        fixture.givenCurrentTime(startOf(ENDED))
+                .andGiven(GRANTED)
+                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, "doing well", null))
+                .expectEvents(new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.CAN_LIVE_INDEPENDENTLY,
+                        ENDED, PROVIDER, "doing well"), WAAKVLAM)
+                .expectScheduledDeadlineWithName(Duration.between(startOf(ENDED), startOf(ENDED.plusWeeks(4))), CareIndication.CONTACT_DUE)
+                .expectScheduledDeadlineWithName(Duration.between(startOf(ENDED), startOf(ENDED.plusMonths(6))), CareIndication.WAAKVLAM_ENDS);
+    }
+
+    @Test
+    void a_waakvlam_declined_with_grounds_does_not_start() {
+        fixture.given(GRANTED)
+                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, "doing well",
+                        "client has family support"))
+                .expectEvents(new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.CAN_LIVE_INDEPENDENTLY,
+                        ENDED, PROVIDER, "doing well"), new WaakvlamDeclinedEvent(INDICATION, CLIENT, ENDED, "client has family support"))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void ending_for_another_reason_starts_no_waakvlam() {
+        fixture.given(GRANTED)
+                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.RETURNED_TO_CARE, ENDED, null, null))
+                .expectEvents(new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.RETURNED_TO_CARE, ENDED,
+                        PROVIDER, null));
+    }
+
+    @Test
+    void an_ended_indication_is_not_scaled_extended_or_ended_again() {
+        IndicationEndedEvent ended = new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.PERIOD_ENDED, ENDED, PROVIDER, null);
+        fixture.given(GRANTED, ended).when(new ScaleIndicationCommand(INDICATION, 2.0, ENDED, "x"))
+                .expectException(violated("INDICATION_ENDED"));
+        fixture.given(GRANTED, ended).when(new EndIndicationCommand(INDICATION, IndicationEndReason.OTHER, ENDED, null, null))
+                .expectException(violated("INDICATION_ENDED"));
+    }
+
+    @Test
+    void a_recorded_contact_sets_the_next_due_date() {
+        LocalDate contact = ENDED.plusWeeks(3);
+        fixture.givenCurrentTime(startOf(contact))
+                .andGiven(GRANTED, new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, PROVIDER, null), WAAKVLAM)
+                .when(new RecordWaakvlamContactCommand(INDICATION, contact, "coffee, all well"))
+                .expectEvents(new WaakvlamContactRecordedEvent(INDICATION, CLIENT, contact, contact.plusWeeks(4), "coffee, all well"))
+                .expectScheduledDeadlineWithName(Duration.between(startOf(contact), startOf(contact.plusWeeks(4))), CareIndication.CONTACT_DUE);
+    }
+
+    @Test
+    void a_contact_not_recorded_by_its_due_date_is_missed() {
+        fixture.givenCurrentTime(startOf(ENDED))
+                .andGiven(GRANTED)
+                .andGivenCommands(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, null, null))
+                .whenThenTimeAdvancesTo(startOf(ENDED.plusWeeks(4)))
+                .expectEvents(new WaakvlamContactMissedEvent(INDICATION, CLIENT, ENDED.plusWeeks(4), ENDED.plusWeeks(8)));
+    }
+
+    @Test
+    void the_waakvlam_ends_when_its_agreed_period_is_over() {
+        fixture.givenCurrentTime(startOf(ENDED))
+                .andGiven(GRANTED)
+                .andGivenCommands(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, null, null),
+                        new RecordWaakvlamContactCommand(INDICATION, ENDED.plusMonths(6).minusDays(1), "last one"))
+                .whenThenTimeAdvancesTo(startOf(ENDED.plusMonths(6)))
+                .expectEvents(new WaakvlamEndedEvent(INDICATION, CLIENT, WaakvlamEndReason.AGREED_PERIOD_COMPLETED,
+                        ENDED.plusMonths(6), null));
+    }
+
+    @Test
+    void contacts_are_recorded_only_for_an_active_waakvlam() {
+        fixture.given(GRANTED)
+                .when(new RecordWaakvlamContactCommand(INDICATION, ENDED, "hello"))
+                .expectException(violated("NO_ACTIVE_WAAKVLAM"));
+    }
+}
