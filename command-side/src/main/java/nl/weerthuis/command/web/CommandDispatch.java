@@ -2,6 +2,11 @@ package nl.weerthuis.command.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,10 +25,15 @@ public class CommandDispatch {
 
     private final CommandGateway commands;
     private final IdempotentRequests idempotentRequests;
+    private final CommandTargetResolver targetResolver;
+    private final JdbcTemplate jdbc;
 
-    CommandDispatch(CommandGateway commands, IdempotentRequests idempotentRequests) {
+    CommandDispatch(CommandGateway commands, IdempotentRequests idempotentRequests,
+                    CommandTargetResolver targetResolver, JdbcTemplate jdbc) {
         this.commands = commands;
         this.idempotentRequests = idempotentRequests;
+        this.targetResolver = targetResolver;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -39,15 +49,36 @@ public class CommandDispatch {
         });
     }
 
-    /** An action on an existing aggregate: 204 once it is recorded. The command (ids included) is what a key binds. */
+    /**
+     * An action on an existing aggregate: 204 once it is recorded, with the aggregate's new version as ETag. The
+     * command (ids included) is what a key binds; an {@code If-Match} version must still be current.
+     */
     public ResponseEntity<Object> act(String idempotencyKey, Jwt caller, Object command) {
+        Long expectedVersion = ExpectedVersion.fromIfMatch(currentHeader("If-Match"));
         return idempotentRequests.once(idempotencyKey, caller, command, () -> {
-            send(caller, command);
-            return ResponseEntity.noContent().build();
+            MetaData metaData = ActorMetadata.of(caller);
+            if (expectedVersion != null) {
+                metaData = metaData.and(ExpectedVersion.METADATA_KEY, expectedVersion);
+            }
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            return ResponseEntity.noContent().eTag(versionOf(command)).build();
         });
     }
 
     private void send(Jwt caller, Object command) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(caller)));
+    }
+
+    private String versionOf(Object command) {
+        String aggregateId = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
+                .getIdentifier());
+        Long version = jdbc.queryForObject(
+                "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, aggregateId);
+        return "\"" + version + "\"";
+    }
+
+    private static String currentHeader(String name) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getHeader(name) : null;
     }
 }

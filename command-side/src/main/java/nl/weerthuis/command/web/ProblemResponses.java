@@ -4,6 +4,7 @@ import nl.weerthuis.command.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -50,6 +51,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @ExceptionHandler(ExpectedVersion.InvalidIfMatch.class)
+    ProblemDetail invalidIfMatch(ExpectedVersion.InvalidIfMatch ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid If-Match", ex.getMessage());
+    }
+
     @ExceptionHandler(IdempotentRequests.InvalidIdempotencyKey.class)
     ProblemDetail idempotencyKey(IdempotentRequests.InvalidIdempotencyKey ex) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key not usable", ex.getMessage());
@@ -72,6 +78,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException notFound) {
             return notFound(notFound);
         }
+        if (cause instanceof ConflictingModificationException stale) {
+            return staleVersion(stale);
+        }
         if (cause instanceof ConcurrencyException conflict) {
             return conflict(conflict);
         }
@@ -81,6 +90,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "Not found", "No such resource");
+    }
+
+    @ExceptionHandler(ConflictingModificationException.class)
+    ProblemDetail staleVersion(ConflictingModificationException ex) {
+        return problem(HttpStatus.CONFLICT, "Stale version",
+                "The resource changed since the version in If-Match; read it again and retry");
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -1,0 +1,191 @@
+package nl.weerthuis.command.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.weerthuis.command.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One whole journey through HTTP against PostgreSQL, with the persistent deadlines firing for real: register,
+ * trajectory, offer, tripartite tenancy, move-in, signal raised and resolved, reviews, flip, indication ended,
+ * waakvlam, contact missed, waakvlam ended. Dates are set relative to today so that exactly the deadlines the story
+ * needs are due: move-in 7 months ago (first review and the flip term due), indication ended 5 weeks ago (one
+ * waakvlam contact missed).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class FullJourneyHttpTest {
+
+    static final String MUNICIPALITY = TestTokens.MUNICIPALITY;
+    static final String CORPORATION = TestTokens.CORPORATION;
+    static final String PROVIDER = TestTokens.CARE_PROVIDER;
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    private final String region = "Journey-" + UUID.randomUUID();
+    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+    private final LocalDate movedIn = today.minusMonths(7);
+
+    private final String municipality = TestTokens.token(MUNICIPALITY, "MUNICIPALITY", "CASEWORKER");
+    private final String corporation = TestTokens.token(CORPORATION, "HOUSING_CORPORATION", "CASEWORKER");
+    private final String careProvider = TestTokens.token(PROVIDER, "CARE_PROVIDER", "CASEWORKER");
+
+    private JsonNode post(String token, String path, String body) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(token);
+        ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(path + " -> " + response.getBody()).isTrue();
+        return response.getBody() == null ? null : json.readTree(response.getBody());
+    }
+
+    private List<String> eventTypes(String aggregateId) {
+        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                String.class, aggregateId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+
+    private void awaitEvent(String aggregateId, String type) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventTypes(aggregateId)).contains(type));
+    }
+
+    @Test
+    void a_whole_journey_from_registration_to_the_end_of_the_waakvlam() throws Exception {
+        post(municipality, "/api/v1/regional-agreements", """
+                {"region":"%s","name":"Convenant","effectiveFrom":"2020-01-01","policy":{"offerDeadlineMonths":6,
+                 "flipMinimumMonths":6,"flipMaximumMonths":18,"reviewCadenceMonths":6,"reviewPeriodMonths":24,
+                 "waakvlamFrequencyWeeks":4,"waakvlamDurationMonths":6}}""".formatted(region));
+
+        String clientId = post(municipality, "/api/v1/clients", """
+                {"setting":"PROTECTED_HOUSING","facility":"RIBW","region":"%s","municipality":"Almelo",
+                 "careProvider":"%s","registeredOn":"%s"}""".formatted(region, PROVIDER, movedIn.minusMonths(6))).get("clientId").asText();
+        post(municipality, "/api/v1/clients/" + clientId + "/outflow-trajectory",
+                "{\"startedOn\":\"%s\"}".formatted(movedIn.minusMonths(5)));
+        post(careProvider, "/api/v1/clients/" + clientId + "/arrangement-checklist", """
+                {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":true,"support":true,
+                 "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"%s"}""".formatted(movedIn.minusMonths(4)));
+        String indicationId = post(municipality, "/api/v1/care-indications", """
+                {"clientId":"%s","type":"AMBULATORY_SUPPORT","hoursPerWeek":6,"provider":"%s","region":"%s",
+                 "validFrom":"%s","validUntil":"%s"}""".formatted(clientId, PROVIDER, region, movedIn.minusMonths(1),
+                today.plusYears(1))).get("indicationId").asText();
+
+        String tenancyId = post(corporation, "/api/v1/tenancies", """
+                {"clientId":"%s","careProvider":"%s","leaseForm":"TRIPARTITE","fromQuota":true,"offeredOn":"%s",
+                 "dwelling":{"address":"Hoofdstraat 1","municipality":"Almelo","neighbourhood":"Centrum"}}"""
+                .formatted(clientId, PROVIDER, movedIn.minusMonths(2))).get("tenancyId").asText();
+        post(municipality, "/api/v1/tenancies/" + tenancyId + "/acceptance", "{\"on\":\"%s\"}".formatted(movedIn.minusMonths(2)));
+        post(corporation, "/api/v1/tenancies/" + tenancyId + "/contract", "{\"on\":\"%s\"}".formatted(movedIn.minusDays(5)));
+        post(corporation, "/api/v1/tenancies/" + tenancyId + "/move-in", "{\"on\":\"%s\"}".formatted(movedIn));
+
+        // The journey process records the outflow on the client; the deadlines then fire: review 1 and the flip term.
+        awaitEvent(tenancyId, "FlipTermReachedEvent");
+        awaitEvent(clientId, "MonitoringReviewDueEvent");
+
+        String signalId = post(corporation, "/api/v1/tenancies/" + tenancyId + "/signals", """
+                {"kind":"RENT_ARREARS","severity":"HIGH","description":"two months behind","raisedOn":"%s"}"""
+                .formatted(movedIn.plusMonths(3))).get("signalId").asText();
+        String signal = "/api/v1/tenancies/" + tenancyId + "/signals/" + signalId;
+        post(careProvider, signal + "/acknowledgement", "{\"on\":\"%s\"}".formatted(movedIn.plusMonths(3)));
+        post(careProvider, signal + "/discussion", "{\"on\":\"%s\",\"notes\":\"budget plan\"}".formatted(movedIn.plusMonths(3)));
+        post(careProvider, signal + "/resolution", "{\"on\":\"%s\",\"notes\":\"arrears paid\"}".formatted(movedIn.plusMonths(4)));
+
+        post(careProvider, "/api/v1/clients/" + clientId + "/monitoring-reviews",
+                "{\"reviewedOn\":\"%s\",\"outcome\":\"stable\"}".formatted(movedIn.plusMonths(6)));
+
+        post(corporation, "/api/v1/tenancies/" + tenancyId + "/flip-approvals", "{\"on\":\"%s\"}".formatted(today.minusDays(3)));
+        post(careProvider, "/api/v1/tenancies/" + tenancyId + "/flip-approvals", "{\"on\":\"%s\"}".formatted(today.minusDays(3)));
+        post(municipality, "/api/v1/tenancies/" + tenancyId + "/flip-approvals", "{\"on\":\"%s\"}".formatted(today.minusDays(2)));
+        post(corporation, "/api/v1/tenancies/" + tenancyId + "/flip",
+                "{\"on\":\"%s\",\"grounds\":\"rent paid, support accepted\"}".formatted(today.minusDays(1)));
+
+        post(municipality, "/api/v1/care-indications/" + indicationId + "/end", """
+                {"reason":"CAN_LIVE_INDEPENDENTLY","endedOn":"%s","grounds":"doing well"}""".formatted(today.minusWeeks(5)));
+        awaitEvent(indicationId, "WaakvlamContactMissedEvent");
+        awaitEvent(tenancyId, "SignalRaisedEvent"); // the missed contact, raised on the tenancy by the journey process
+        post(municipality, "/api/v1/care-indications/" + indicationId + "/waakvlam-end", """
+                {"reason":"ENDED_BY_AGREEMENT","endedOn":"%s","grounds":"client asked to stop"}""".formatted(today));
+
+        assertThat(eventTypes(clientId)).containsExactly("ClientRegisteredEvent", "OutflowTrajectoryStartedEvent",
+                "ArrangementChecklistUpdatedEvent", "OutflowRecordedEvent", "MonitoringReviewDueEvent",
+                "MonitoringReviewRecordedEvent");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventTypes(tenancyId)).containsExactly(
+                "DwellingOfferedEvent", "OfferAcceptedEvent", "TenancyStartedEvent", "MovedInEvent", "FlipTermReachedEvent",
+                "SignalRaisedEvent", "SignalAcknowledgedEvent", "SignalDiscussedWithClientEvent", "SignalResolvedEvent",
+                "FlipApprovedEvent", "FlipApprovedEvent", "FlipApprovedEvent", "ContractFlippedEvent", "SignalRaisedEvent"));
+        assertThat(eventTypes(indicationId)).containsExactly("IndicationGrantedEvent", "IndicationEndedEvent",
+                "WaakvlamStartedEvent", "WaakvlamContactMissedEvent", "WaakvlamEndedEvent");
+
+        String flipped = new String(jdbc.queryForObject("""
+                SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?
+                AND payload_type LIKE '%ContractFlippedEvent'""", byte[].class, tenancyId), StandardCharsets.UTF_8);
+        JsonNode flip = json.readTree(flipped);
+        assertThat(flip.get("leaseHolder").asText()).isEqualTo("CLIENT");
+        assertThat(flip.get("previousLeaseHolder").asText()).isEqualTo("CARE_PROVIDER");
+        assertThat(flip.get("indefinite").asBoolean()).isTrue();
+        assertThat(flip.get("agreementVersion").asInt()).isEqualTo(1);
+        assertThat(flip.get("grounds").asText()).isEqualTo("rent paid, support accepted");
+        JsonNode flipMetadata = json.readTree(new String(jdbc.queryForObject("""
+                SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?
+                AND payload_type LIKE '%ContractFlippedEvent'""", byte[].class, tenancyId), StandardCharsets.UTF_8));
+        assertThat(flipMetadata.get("actorOrganisation").asText()).isEqualTo(CORPORATION);
+        assertThat(flipMetadata.get("actorOrganisationType").asText()).isEqualTo("HOUSING_CORPORATION");
+        // Rule 9: events the journey process causes carry the actor of the event that caused them.
+        JsonNode outflowMetadata = json.readTree(new String(jdbc.queryForObject("""
+                SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?
+                AND payload_type LIKE '%OutflowRecordedEvent'""", byte[].class, clientId), StandardCharsets.UTF_8));
+        assertThat(outflowMetadata.get("actorOrganisation").asText()).isEqualTo(CORPORATION);
+        assertThat(outflowMetadata.get("traceparent").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_rule_violation_is_a_422_naming_the_rule_and_appends_nothing() throws Exception {
+        String clientId = post(municipality, "/api/v1/clients", """
+                {"setting":"SHELTER","facility":"MO","region":"%s","municipality":"Almelo",
+                 "careProvider":"%s","registeredOn":"%s"}""".formatted(region, PROVIDER, today)).get("clientId").asText();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(corporation);
+        ResponseEntity<String> response = http.exchange("/api/v1/tenancies", HttpMethod.POST, new HttpEntity<>("""
+                {"clientId":"%s","careProvider":"%s","leaseForm":"CLIENT_LEASE","fromQuota":false,"offeredOn":"%s",
+                 "dwelling":{"address":"Kerkstraat 2","municipality":"Almelo","neighbourhood":"Noord"}}"""
+                .formatted(clientId, PROVIDER, today), headers), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(response.getBody()).get("rule").asText()).isEqualTo("OFFER_NEEDS_OPEN_TRAJECTORY");
+        assertThat(eventTypes(clientId)).containsExactly("ClientRegisteredEvent");
+    }
+
+    @Test
+    void an_unknown_aggregate_is_a_404() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(municipality);
+        ResponseEntity<String> response = http.exchange("/api/v1/clients/" + UUID.randomUUID() + "/outflow-trajectory",
+                HttpMethod.POST, new HttpEntity<>("{\"startedOn\":\"2026-01-01\"}", headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+    }
+}
