@@ -9,6 +9,7 @@ import nl.weerthuis.kernel.agreement.QuotaSetEvent;
 import nl.weerthuis.kernel.agreement.SetQuotaCommand;
 import nl.weerthuis.kernel.agreement.SetTargetCommand;
 import nl.weerthuis.kernel.agreement.TargetSetEvent;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,6 +24,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A region's covenant (convenant, prestatieafspraken). Its rules are versioned: an amendment holds from a date on
  * and never rewrites what was decided under an earlier version.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class RegionalAgreement {
 
     @AggregateIdentifier

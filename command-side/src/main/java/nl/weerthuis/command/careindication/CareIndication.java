@@ -5,6 +5,7 @@ import nl.weerthuis.command.client.ClientRegister;
 import nl.weerthuis.command.rules.BusinessCalendar;
 import nl.weerthuis.kernel.agreement.PolicyInForce;
 import nl.weerthuis.kernel.careindication.*;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -21,6 +22,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A care indication (Wmo beschikking) running alongside the journey, and the waakvlam that may follow it. The
  * waakvlam's contacts fall due on a persistent schedule; a contact not recorded by its due date is missed.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CareIndication {
 
     static final String CONTACT_DUE = "waakvlamContactDue";

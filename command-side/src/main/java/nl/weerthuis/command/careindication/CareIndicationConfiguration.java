@@ -2,6 +2,9 @@ package nl.weerthuis.command.careindication;
 
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,8 +12,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class CareIndicationConfiguration {
 
+    /** Loading replays at most this many events after the latest snapshot. */
+    static final int SNAPSHOT_AFTER_EVENTS = 50;
+
+    /** A bean, so that Spring's snapshotter finds the aggregate too. */
     @Bean
-    ConfigurerModule careIndicationAggregate() {
-        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CareIndication.class));
+    AggregateFactory<CareIndication> careIndicationFactory() {
+        return new GenericAggregateFactory<>(CareIndication.class);
+    }
+
+    @Bean
+    ConfigurerModule careIndicationAggregate(AggregateFactory<CareIndication> factory) {
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CareIndication.class)
+                .configureAggregateFactory(c -> factory)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_AFTER_EVENTS)));
     }
 }

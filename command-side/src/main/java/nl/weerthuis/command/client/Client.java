@@ -26,6 +26,7 @@ import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
 import nl.weerthuis.kernel.client.TrajectoryClosure;
 import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;
 import nl.weerthuis.kernel.client.WithdrawConsentCommand;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -45,6 +46,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * consents and the monitoring reviews after move-in. Registered through {@link ClientConfiguration}, so the class
  * itself knows nothing of Spring.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Client {
 
     static final String REVIEW_DUE = "monitoringReviewDue";

@@ -1,5 +1,8 @@
 package nl.weerthuis.command.tenancy;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import nl.weerthuis.kernel.tenancy.Severity;
 import nl.weerthuis.kernel.tenancy.SignalKind;
 
@@ -12,6 +15,8 @@ import static nl.weerthuis.command.rules.RuleViolation.require;
  * optionally escalated, resolved. Discussion comes before anything further: "always in consultation with the
  * resident" (002 L519).
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class SignalProgress {
 
     enum Step { RAISED, ACKNOWLEDGED, DISCUSSED, ESCALATED, RESOLVED }
@@ -21,7 +26,9 @@ final class SignalProgress {
     private final LocalDate raisedOn;
     private Step step = Step.RAISED;
 
-    SignalProgress(SignalKind kind, Severity severity, LocalDate raisedOn) {
+    @JsonCreator
+    SignalProgress(@JsonProperty("kind") SignalKind kind, @JsonProperty("severity") Severity severity,
+                   @JsonProperty("raisedOn") LocalDate raisedOn) {
         this.kind = kind;
         this.severity = severity;
         this.raisedOn = raisedOn;

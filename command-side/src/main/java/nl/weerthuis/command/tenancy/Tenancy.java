@@ -7,6 +7,7 @@ import nl.weerthuis.command.rules.BusinessCalendar;
 import nl.weerthuis.command.tenancy.SignalProgress.Step;
 import nl.weerthuis.kernel.agreement.PolicyInForce;
 import nl.weerthuis.kernel.tenancy.*;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -30,6 +31,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * end of the tenancy. Signals live here because the flip must be refused, atomically, while a high-severity signal
  * is open: the flip and the signals share one consistency boundary.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Tenancy {
 
     static final String FLIP_TERM_REACHED = "flipTermReached";
