@@ -1,10 +1,7 @@
 package nl.weerthuis.command.careindication;
 
-import org.axonframework.config.AggregateConfigurer;
+import nl.weerthuis.command.eventstore.AggregateRegistration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.AggregateFactory;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,19 +9,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class CareIndicationConfiguration {
 
-    /** Loading replays at most this many events after the latest snapshot. */
-    static final int SNAPSHOT_AFTER_EVENTS = 50;
-
-    /** A bean, so that Spring's snapshotter finds the aggregate too. */
     @Bean
-    AggregateFactory<CareIndication> careIndicationFactory() {
-        return new GenericAggregateFactory<>(CareIndication.class);
-    }
-
-    @Bean
-    ConfigurerModule careIndicationAggregate(AggregateFactory<CareIndication> factory) {
-        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CareIndication.class)
-                .configureAggregateFactory(c -> factory)
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_AFTER_EVENTS)));
+    ConfigurerModule careIndicationAggregate() {
+        return AggregateRegistration.of(CareIndication.class);
     }
 }
