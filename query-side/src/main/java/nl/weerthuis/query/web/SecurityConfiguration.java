@@ -53,6 +53,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/api/v1/openapi.json").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/audit/**", "/assets/**", "/favicon.ico").permitAll()
+                        // Histories: auditors, or a client their own (checked in the controller, 404 otherwise).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/history").hasAnyRole("AUDITOR", "CLIENT")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/integrity").hasAnyRole("AUDITOR", "ADMIN")
                         // Aggregates only: monitors see small cells suppressed, administrators exact counts.
                         .requestMatchers(HttpMethod.GET, "/api/v1/monitor/**").hasAnyRole("MONITOR", "ADMIN")
                         .anyRequest().denyAll())
@@ -62,7 +66,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(denied))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
         return http.build();

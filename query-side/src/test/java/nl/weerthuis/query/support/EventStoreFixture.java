@@ -1,6 +1,7 @@
 package nl.weerthuis.query.support;
 
 import nl.weerthuis.kernel.eventstore.EventStoreTables;
+import nl.weerthuis.kernel.eventstore.HashChainedAppend;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -47,6 +48,7 @@ public class EventStoreFixture {
                 .schema(EventStoreTables.eventSchema())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
+                .appendEvents(new HashChainedAppend())
                 .build());
     }
 
@@ -58,9 +60,12 @@ public class EventStoreFixture {
         }
 
         public void append(String aggregateType, String aggregateId, long sequence, Object payload) {
-            engine.appendEvents(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload,
-                    MetaData.with("actorOrganisation", "00000001001234567000"))
-                    .withMetaData(MetaData.with("traceId", UUID.randomUUID().toString())));
+            append(aggregateType, aggregateId, sequence, payload, MetaData.with("actorOrganisation", "00000001001234567000")
+                    .and("traceId", UUID.randomUUID().toString()));
+        }
+
+        public void append(String aggregateType, String aggregateId, long sequence, Object payload, MetaData metaData) {
+            engine.appendEvents(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload, metaData));
         }
     }
 }

@@ -22,9 +22,18 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** A client's own token: a person, role CLIENT, bound to their client id. */
+    public static String clientToken(String clientId) {
+        return sign(new JWTClaimsSet.Builder().claim("client_id", clientId), "00000001001234567000", "MUNICIPALITY", "CLIENT");
+    }
+
     public static String token(String org, String orgType, String... roles) {
+        return sign(new JWTClaimsSet.Builder(), org, orgType, roles);
+    }
+
+    private static String sign(JWTClaimsSet.Builder builder, String org, String orgType, String... roles) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+            JWTClaimsSet claims = builder
                     .issuer("weerthuis-embedded")
                     .subject("person-" + orgType.toLowerCase())
                     .claim("org", org)

@@ -1,0 +1,145 @@
+package nl.weerthuis.query.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.DateTimeUtils;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One client's decision history across Client, Tenancy and CareIndication, read from the event store as of an
+ * instant: what happened, on which business date, when it was recorded, who acted, on which grounds, under which
+ * agreement version — and the state each aggregate had then.
+ */
+@Component
+public class DecisionHistory {
+
+    private final JdbcTemplate events;
+    private final JdbcTemplate readStore;
+    private final ObjectMapper json;
+
+    DecisionHistory(@Qualifier("eventStoreDataSource") DataSource eventStore, JdbcTemplate readStore, ObjectMapper json) {
+        this.events = new JdbcTemplate(eventStore);
+        this.readStore = readStore;
+        this.json = json;
+    }
+
+    public record Entry(long globalIndex, String aggregateType, String aggregateIdentifier, long sequenceNumber,
+                        String eventType, String businessDate, Instant recordedAt, Map<String, String> actor,
+                        String grounds, Map<String, Object> agreement) {
+    }
+
+    public record History(String clientId, Instant asOf, List<Entry> entries, List<JsonNode> stateAsOf) {
+    }
+
+    private record Subject(String aggregateIdentifier, String aggregateType, String region) {
+    }
+
+    /** Empty when no such client is known. */
+    public Optional<History> of(String clientId, Instant asOf) {
+        List<Subject> subjects = readStore.query(
+                "SELECT aggregate_identifier, aggregate_type, region FROM history_subject WHERE client_id = ? ORDER BY aggregate_type",
+                (row, n) -> new Subject(row.getString(1), row.getString(2), row.getString(3)), clientId);
+        if (subjects.isEmpty()) {
+            return Optional.empty();
+        }
+        String region = subjects.stream().filter(s -> s.aggregateType().equals("Client")).map(Subject::region)
+                .findFirst().orElse(subjects.get(0).region());
+        Map<String, AggregateState> states = new LinkedHashMap<>();
+        subjects.forEach(s -> states.put(s.aggregateIdentifier(), new AggregateState(s.aggregateType(), s.aggregateIdentifier())));
+        List<Entry> entries = new ArrayList<>();
+        String placeholders = String.join(",", Collections.nCopies(subjects.size(), "?"));
+        events.query("SELECT global_index, aggregate_identifier, sequence_number, type, payload_type, payload, meta_data, time_stamp "
+                        + "FROM domain_event_entry WHERE aggregate_identifier IN (" + placeholders + ") ORDER BY global_index",
+                row -> {
+                    Instant recordedAt = DateTimeUtils.parseInstant(row.getString("time_stamp"));
+                    if (recordedAt.isAfter(asOf)) {
+                        return;
+                    }
+                    String type = simpleName(row.getString("payload_type"));
+                    JsonNode payload = read(row.getBytes("payload"));
+                    JsonNode metaData = read(row.getBytes("meta_data"));
+                    String aggregateIdentifier = row.getString("aggregate_identifier");
+                    states.get(aggregateIdentifier).apply(type, payload);
+                    String businessDate = businessDate(payload);
+                    entries.add(new Entry(row.getLong("global_index"), row.getString("type"), aggregateIdentifier,
+                            row.getLong("sequence_number"), type, businessDate, recordedAt, actor(metaData),
+                            payload.hasNonNull("grounds") ? payload.get("grounds").asText() : null,
+                            agreement(payload, region, businessDate)));
+                },
+                subjects.stream().map(Subject::aggregateIdentifier).toArray());
+        List<JsonNode> stateAsOf = states.values().stream().map(s -> (JsonNode) s.node())
+                .filter(node -> node.size() > 2).toList();
+        return Optional.of(new History(clientId, asOf, entries, stateAsOf));
+    }
+
+    private Map<String, Object> agreement(JsonNode payload, String region, String businessDate) {
+        Map<String, Object> agreement = new LinkedHashMap<>();
+        if (payload.has("agreementVersion")) {
+            agreement.put("agreementId", payload.path("agreementId").asText());
+            agreement.put("version", payload.path("agreementVersion").asInt());
+            agreement.put("recordedWithDecision", true);
+            return agreement;
+        }
+        List<Map<String, Object>> inForce = businessDate == null ? List.of() : readStore.queryForList("""
+                SELECT agreement_id, version FROM history_agreement_version
+                WHERE region = ? AND effective_from <= ? ORDER BY effective_from DESC, version DESC""",
+                region, Date.valueOf(LocalDate.parse(businessDate)));
+        if (inForce.isEmpty()) {
+            agreement.put("agreementId", "national-default");
+            agreement.put("version", 0);
+        } else {
+            agreement.put("agreementId", inForce.get(0).get("agreement_id"));
+            agreement.put("version", inForce.get(0).get("version"));
+        }
+        agreement.put("recordedWithDecision", false);
+        return agreement;
+    }
+
+    /** The business date is the event's first date field named for what happened on it (movedInOn, offeredOn, ...). */
+    private static String businessDate(JsonNode payload) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = payload.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().endsWith("On") && field.getValue().isTextual()) {
+                return field.getValue().asText();
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> actor(JsonNode metaData) {
+        Map<String, String> actor = new LinkedHashMap<>();
+        actor.put("organisation", metaData.path("actorOrganisation").asText(null));
+        actor.put("organisationType", metaData.path("actorOrganisationType").asText(null));
+        actor.put("person", metaData.path("actorPerson").asText(null));
+        actor.put("roles", metaData.path("actorRoles").asText(null));
+        return actor;
+    }
+
+    private JsonNode read(byte[] bytes) {
+        try {
+            return bytes == null ? json.createObjectNode() : json.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String simpleName(String payloadType) {
+        return payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,75 @@
+package nl.weerthuis.query.history;
+
+import nl.weerthuis.kernel.agreement.AgreementAdoptedEvent;
+import nl.weerthuis.kernel.agreement.PolicyAmendedEvent;
+import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
+import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+
+/**
+ * Knows which aggregates make up one client's history and which agreement versions exist; the history itself is
+ * always read from the event store, so it can be rebuilt as of any instant.
+ */
+@Component
+@ProcessingGroup("history")
+class HistorySubjects {
+
+    private final JdbcTemplate jdbc;
+
+    HistorySubjects(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ClientRegisteredEvent event) {
+        subject(event.clientId(), "Client", event.clientId(), event.region());
+    }
+
+    @EventHandler
+    void on(DwellingOfferedEvent event) {
+        subject(event.tenancyId(), "Tenancy", event.clientId(), event.region());
+    }
+
+    @EventHandler
+    void on(IndicationGrantedEvent event) {
+        subject(event.indicationId(), "CareIndication", event.clientId(), event.region());
+    }
+
+    @EventHandler
+    void on(AgreementAdoptedEvent event) {
+        version(event.agreementId(), event.version(), event.region(), event.effectiveFrom());
+    }
+
+    @EventHandler
+    void on(PolicyAmendedEvent event) {
+        version(event.agreementId(), event.version(), event.region(), event.effectiveFrom());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM history_subject");
+        jdbc.update("DELETE FROM history_agreement_version");
+    }
+
+    private void subject(String aggregateId, String type, String clientId, String region) {
+        jdbc.update("""
+                INSERT INTO history_subject (aggregate_identifier, aggregate_type, client_id, region)
+                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM history_subject WHERE aggregate_identifier = ?)""",
+                aggregateId, type, clientId, region, aggregateId);
+    }
+
+    private void version(String agreementId, int version, String region, java.time.LocalDate from) {
+        jdbc.update("""
+                INSERT INTO history_agreement_version (agreement_id, version, region, effective_from)
+                SELECT ?, ?, ?, ? WHERE NOT EXISTS
+                    (SELECT 1 FROM history_agreement_version WHERE agreement_id = ? AND version = ?)""",
+                agreementId, version, region, Date.valueOf(from), agreementId, version);
+    }
+}

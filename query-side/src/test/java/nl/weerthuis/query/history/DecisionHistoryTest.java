@@ -1,0 +1,169 @@
+package nl.weerthuis.query.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.weerthuis.kernel.client.CareSetting;
+import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
+import nl.weerthuis.kernel.tenancy.*;
+import nl.weerthuis.query.support.EventStoreFixture;
+import nl.weerthuis.query.support.TestTokens;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An auditor replays why a lease was flipped, and what the system knew before it was. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(EventStoreFixture.class)
+class DecisionHistoryTest {
+
+    static final String CORPORATION = "12345678";
+    static final String PROVIDER = "87654321";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStoreFixture.Appender events;
+    @Autowired
+    JdbcTemplate readStore;
+    @Autowired
+    ObjectMapper json;
+
+    private final String clientId = UUID.randomUUID().toString();
+    private final String tenancyId = UUID.randomUUID().toString();
+    private Instant beforeFlip;
+
+    private static MetaData actor(String org, String type, String person) {
+        return MetaData.with("actorOrganisation", org).and("actorOrganisationType", type).and("actorPerson", person)
+                .and("actorRoles", "CASEWORKER");
+    }
+
+    @BeforeEach
+    void journeyUpToAndIncludingTheFlip() throws Exception {
+        MetaData municipality = actor(TestTokens.MUNICIPALITY, "MUNICIPALITY", "intake-1");
+        MetaData corporation = actor(CORPORATION, "HOUSING_CORPORATION", "verhuur-7");
+        Dwelling dwelling = new Dwelling("Hoofdstraat 1", "Almelo", "Centrum");
+        events.append("Client", clientId, 0, new ClientRegisteredEvent(clientId, CareSetting.PROTECTED_HOUSING, "RIBW",
+                "Twente", "Almelo", PROVIDER, LocalDate.of(2024, 1, 8)), municipality);
+        events.append("Client", clientId, 1, new OutflowTrajectoryStartedEvent(clientId, CareSetting.PROTECTED_HOUSING,
+                "Twente", "Almelo", LocalDate.of(2024, 2, 1)), municipality);
+        events.append("Tenancy", tenancyId, 0, new DwellingOfferedEvent(tenancyId, clientId, CORPORATION, PROVIDER,
+                LeaseForm.TRIPARTITE, dwelling, "Twente", true, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 2, 1),
+                "agreement-twente", 1, 6), corporation);
+        events.append("Tenancy", tenancyId, 1, new OfferAcceptedEvent(tenancyId, clientId, LocalDate.of(2024, 4, 3)), municipality);
+        events.append("Tenancy", tenancyId, 2, new TenancyStartedEvent(tenancyId, clientId, LeaseForm.TRIPARTITE,
+                CORPORATION, LeaseHolder.CARE_PROVIDER, PROVIDER, dwelling, "Twente", LocalDate.of(2024, 5, 1)), corporation);
+        events.append("Tenancy", tenancyId, 3, new MovedInEvent(tenancyId, clientId, LocalDate.of(2024, 5, 15),
+                LeaseForm.TRIPARTITE, CORPORATION, PROVIDER, "Twente", "Almelo", "Centrum", "agreement-twente", 1, 12, 24), corporation);
+        Thread.sleep(20);
+        beforeFlip = Instant.now();
+        Thread.sleep(20);
+        events.append("Tenancy", tenancyId, 4, new ContractFlippedEvent(tenancyId, clientId, LocalDate.of(2025, 6, 1),
+                LeaseHolder.CARE_PROVIDER, LeaseHolder.CLIENT, true, CORPORATION, PROVIDER, "Twente", "agreement-twente", 1,
+                "rent paid for a year, support accepted, no nuisance"), corporation);
+        await().atMost(Duration.ofSeconds(10)).until(() -> readStore.queryForObject(
+                "SELECT count(*) FROM history_subject WHERE client_id = ?", Long.class, clientId) == 2);
+    }
+
+    private ResponseEntity<String> get(String path, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private JsonNode tenancyState(JsonNode history) {
+        for (JsonNode state : history.get("stateAsOf")) {
+            if (state.get("aggregateType").asText().equals("Tenancy")) {
+                return state;
+            }
+        }
+        throw new AssertionError("no tenancy state in " + history);
+    }
+
+    @Test
+    void before_the_flip_the_care_provider_holds_the_lease_after_it_the_client() throws Exception {
+        String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
+
+        JsonNode then = json.readTree(get("/api/v1/clients/" + clientId + "/history?asOf=" + beforeFlip, auditor).getBody());
+        assertThat(tenancyState(then).get("leaseHolder").asText()).isEqualTo("CARE_PROVIDER " + PROVIDER);
+        assertThat(then.get("entries")).hasSize(6);
+
+        JsonNode now = json.readTree(get("/api/v1/clients/" + clientId + "/history", auditor).getBody());
+        assertThat(tenancyState(now).get("leaseHolder").asText()).isEqualTo("CLIENT");
+        assertThat(tenancyState(now).get("leaseIndefinite").asBoolean()).isTrue();
+        JsonNode flip = now.get("entries").get(6);
+        assertThat(flip.get("eventType").asText()).isEqualTo("ContractFlippedEvent");
+        assertThat(flip.get("businessDate").asText()).isEqualTo("2025-06-01");
+        assertThat(flip.get("grounds").asText()).isEqualTo("rent paid for a year, support accepted, no nuisance");
+        assertThat(flip.get("actor").get("organisation").asText()).isEqualTo(CORPORATION);
+        assertThat(flip.get("actor").get("person").asText()).isEqualTo("verhuur-7");
+        assertThat(flip.get("agreement").get("agreementId").asText()).isEqualTo("agreement-twente");
+        assertThat(flip.get("agreement").get("version").asInt()).isEqualTo(1);
+        assertThat(now.get("entries").get(0).get("actor").get("organisationType").asText()).isEqualTo("MUNICIPALITY");
+    }
+
+    @Test
+    void every_read_of_a_history_leaves_exactly_one_processing_log_record_with_its_trace() {
+        String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(auditor);
+        headers.set("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        ResponseEntity<String> response = http.exchange("/api/v1/clients/" + clientId + "/history", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+
+        var records = readStore.queryForList("SELECT * FROM processing_log WHERE trace_id = ?",
+                "4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(records).hasSize(1);
+        Map<String, Object> record = records.get(0);
+        assertThat(record.get("activity_id")).isEqualTo("audit-decision-history");
+        assertThat(record.get("parent_span_id").toString().trim()).isEqualTo("00f067aa0ba902b7");
+        assertThat(record.get("organisation")).isEqualTo("00000001009876543000");
+        assertThat(record.get("data_subject").toString()).hasSize(64).isNotEqualTo(clientId);
+        assertThat(response.getHeaders().getFirst("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+    }
+
+    @Test
+    void a_client_reads_their_own_history_and_no_one_elses() {
+        assertThat(get("/api/v1/clients/" + clientId + "/history",
+                TestTokens.clientToken(clientId)).getStatusCode().value()).isEqualTo(200);
+        assertThat(get("/api/v1/clients/" + clientId + "/history",
+                TestTokens.clientToken(UUID.randomUUID().toString())).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void caseworkers_monitors_partners_and_admins_cannot_read_histories() {
+        for (String role : new String[]{"CASEWORKER", "MONITOR", "PARTNER_SYSTEM", "ADMIN"}) {
+            assertThat(get("/api/v1/clients/" + clientId + "/history", TestTokens.token(CORPORATION, "HOUSING_CORPORATION", role))
+                    .getStatusCode().value()).as(role).isEqualTo(403);
+        }
+        assertThat(readStore.queryForObject("SELECT count(*) FROM processing_log WHERE organisation = ?", Long.class,
+                CORPORATION)).isZero();
+    }
+
+    @Test
+    void an_unknown_client_is_a_404() {
+        String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
+        assertThat(get("/api/v1/clients/" + UUID.randomUUID() + "/history", auditor).getStatusCode().value()).isEqualTo(404);
+    }
+}
