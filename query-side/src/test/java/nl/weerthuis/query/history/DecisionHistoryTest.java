@@ -127,20 +127,21 @@ class DecisionHistoryTest {
         String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(auditor);
-        headers.set("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
         ResponseEntity<String> response = http.exchange("/api/v1/clients/" + clientId + "/history", HttpMethod.GET,
                 new HttpEntity<>(headers), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
 
         var records = readStore.queryForList("SELECT * FROM processing_log WHERE trace_id = ?",
-                "4bf92f3577b34da6a3ce929d0e0e4736");
+                traceId);
         assertThat(records).hasSize(1);
         Map<String, Object> record = records.get(0);
         assertThat(record.get("activity_id")).isEqualTo("audit-decision-history");
         assertThat(record.get("parent_span_id").toString().trim()).isEqualTo("00f067aa0ba902b7");
         assertThat(record.get("organisation")).isEqualTo("00000001009876543000");
         assertThat(record.get("data_subject").toString()).hasSize(64).isNotEqualTo(clientId);
-        assertThat(response.getHeaders().getFirst("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+        assertThat(response.getHeaders().getFirst("traceparent")).startsWith("00-" + traceId + "-");
     }
 
     @Test
