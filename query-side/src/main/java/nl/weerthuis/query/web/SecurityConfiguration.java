@@ -57,6 +57,7 @@ class SecurityConfiguration {
                         // Histories: auditors, or a client their own (checked in the controller, 404 otherwise).
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/history").hasAnyRole("AUDITOR", "CLIENT")
                         .requestMatchers(HttpMethod.GET, "/api/v1/integrity").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // Aggregates only: monitors see small cells suppressed, administrators exact counts.
                         .requestMatchers(HttpMethod.GET, "/api/v1/monitor/**").hasAnyRole("MONITOR", "ADMIN")
                         .anyRequest().denyAll())
