@@ -53,7 +53,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/api/v1/openapi.json").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/audit/**", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/audit/**", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         // Histories: auditors, or a client their own (checked in the controller, 404 otherwise).
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/history").hasAnyRole("AUDITOR", "CLIENT")
                         .requestMatchers(HttpMethod.GET, "/api/v1/integrity").hasAnyRole("AUDITOR", "ADMIN")
