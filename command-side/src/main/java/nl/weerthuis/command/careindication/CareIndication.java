@@ -40,6 +40,7 @@ public class CareIndication {
     private boolean waakvlamActive;
     private LocalDate waakvlamStartedOn;
     private LocalDate waakvlamUntil;
+    private LocalDate nextContactDueOn;
     private int frequencyWeeks;
 
     protected CareIndication() {
@@ -113,7 +114,8 @@ public class CareIndication {
 
     @DeadlineHandler(deadlineName = CONTACT_DUE)
     void contactDue(WaakvlamDate due, DeadlineManager deadlines) {
-        if (!waakvlamActive) {
+        // A deadline for a contact since recorded, or already counted as missed, is stale.
+        if (!waakvlamActive || !due.on().equals(nextContactDueOn)) {
             return;
         }
         LocalDate nextDue = due.on().plusWeeks(frequencyWeeks);
@@ -121,12 +123,21 @@ public class CareIndication {
         scheduleContact(deadlines, nextDue);
     }
 
+    /**
+     * Deadlines that are all overdue (a waakvlam entered after the fact, or a scheduler that was down) fire in no
+     * particular order, so the end first counts every contact that fell due before it and was not recorded.
+     */
     @DeadlineHandler(deadlineName = WAAKVLAM_ENDS)
     void waakvlamEnds(WaakvlamDate end, DeadlineManager deadlines) {
-        if (waakvlamActive) {
-            apply(new WaakvlamEndedEvent(indicationId, clientId, WaakvlamEndReason.AGREED_PERIOD_COMPLETED, end.on(), null));
-            deadlines.cancelAllWithinScope(CONTACT_DUE);
+        if (!waakvlamActive) {
+            return;
         }
+        while (nextContactDueOn.isBefore(waakvlamUntil)) {
+            apply(new WaakvlamContactMissedEvent(indicationId, clientId, nextContactDueOn,
+                    nextContactDueOn.plusWeeks(frequencyWeeks)));
+        }
+        apply(new WaakvlamEndedEvent(indicationId, clientId, WaakvlamEndReason.AGREED_PERIOD_COMPLETED, end.on(), null));
+        deadlines.cancelAllWithinScope(CONTACT_DUE);
     }
 
     @CommandHandler
@@ -180,6 +191,17 @@ public class CareIndication {
         waakvlamStartedOn = event.startedOn();
         waakvlamUntil = event.until();
         frequencyWeeks = event.frequencyWeeks();
+        nextContactDueOn = event.firstContactDueOn();
+    }
+
+    @EventSourcingHandler
+    void on(WaakvlamContactRecordedEvent event) {
+        nextContactDueOn = event.nextDueOn();
+    }
+
+    @EventSourcingHandler
+    void on(WaakvlamContactMissedEvent event) {
+        nextContactDueOn = event.nextDueOn();
     }
 
     @EventSourcingHandler

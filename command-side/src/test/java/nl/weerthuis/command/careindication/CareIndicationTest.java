@@ -163,6 +163,23 @@ class CareIndicationTest {
     }
 
     @Test
+    void contacts_still_unrecorded_when_the_period_ends_are_counted_as_missed_before_the_end() {
+        // Entered after the fact, every deadline is overdue at once; whatever order they fire in, these are the events.
+        fixture.givenCurrentTime(startOf(ENDED))
+                .andGiven(GRANTED)
+                .andGivenCommands(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, null, null),
+                        new RecordWaakvlamContactCommand(INDICATION, ENDED.plusWeeks(3), "ok"))
+                .whenThenTimeAdvancesTo(startOf(ENDED.plusMonths(6)))
+                .expectEvents(
+                        new WaakvlamContactMissedEvent(INDICATION, CLIENT, ENDED.plusWeeks(7), ENDED.plusWeeks(11)),
+                        new WaakvlamContactMissedEvent(INDICATION, CLIENT, ENDED.plusWeeks(11), ENDED.plusWeeks(15)),
+                        new WaakvlamContactMissedEvent(INDICATION, CLIENT, ENDED.plusWeeks(15), ENDED.plusWeeks(19)),
+                        new WaakvlamContactMissedEvent(INDICATION, CLIENT, ENDED.plusWeeks(19), ENDED.plusWeeks(23)),
+                        new WaakvlamContactMissedEvent(INDICATION, CLIENT, ENDED.plusWeeks(23), ENDED.plusWeeks(27)),
+                        new WaakvlamEndedEvent(INDICATION, CLIENT, WaakvlamEndReason.AGREED_PERIOD_COMPLETED, ENDED.plusMonths(6), null));
+    }
+
+    @Test
     void contacts_are_recorded_only_for_an_active_waakvlam() {
         fixture.given(GRANTED)
                 .when(new RecordWaakvlamContactCommand(INDICATION, ENDED, "hello"))
