@@ -1,7 +1,9 @@
 package nl.weerthuis.command.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
+import nl.weerthuis.command.lookup.Involvement;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,9 +29,11 @@ public class CommandDispatch {
     private final IdempotentRequests idempotentRequests;
     private final CommandTargetResolver targetResolver;
     private final JdbcTemplate jdbc;
+    private final Involvement involvement;
 
     CommandDispatch(CommandGateway commands, IdempotentRequests idempotentRequests,
-                    CommandTargetResolver targetResolver, JdbcTemplate jdbc) {
+                    CommandTargetResolver targetResolver, JdbcTemplate jdbc, Involvement involvement) {
+        this.involvement = involvement;
         this.commands = commands;
         this.idempotentRequests = idempotentRequests;
         this.targetResolver = targetResolver;
@@ -54,6 +58,7 @@ public class CommandDispatch {
      * command (ids included) is what a key binds; an {@code If-Match} version must still be current.
      */
     public ResponseEntity<Object> act(String idempotencyKey, Jwt caller, Object command) {
+        requireInvolved(caller, command);
         Long expectedVersion = ExpectedVersion.fromIfMatch(currentHeader("If-Match"));
         return idempotentRequests.once(idempotencyKey, caller, command, () -> {
             MetaData metaData = ActorMetadata.of(caller);
@@ -63,6 +68,21 @@ public class CommandDispatch {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             return ResponseEntity.noContent().eTag(versionOf(command)).build();
         });
+    }
+
+    /**
+     * Caseworkers act only for clients their organisation is involved with; to anyone else the client's journey
+     * does not exist (404, not 403). Neighbourhood teams are not yet tied to clients and are not restricted here.
+     */
+    private void requireInvolved(Jwt caller, Object command) {
+        if ("NEIGHBOURHOOD_TEAM".equals(caller.getClaimAsString("org_type"))) {
+            return;
+        }
+        String aggregate = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
+                .getIdentifier());
+        if (!involvement.mayActOn(aggregate, caller.getClaimAsString("org"))) {
+            throw new AggregateNotFoundException(aggregate, "no such resource for this organisation");
+        }
     }
 
     private void send(Jwt caller, Object command) {

@@ -180,6 +180,47 @@ class FullJourneyHttpTest {
     }
 
     @Test
+    void another_organisations_client_does_not_exist_for_a_caseworker() throws Exception {
+        String clientId = post(municipality, "/api/v1/clients", """
+                {"setting":"SHELTER","facility":"MO","region":"%s","municipality":"Almelo",
+                 "careProvider":"%s","registeredOn":"%s"}""".formatted(region, PROVIDER, today)).get("clientId").asText();
+        post(municipality, "/api/v1/clients/" + clientId + "/outflow-trajectory", "{\"startedOn\":\"%s\"}".formatted(today));
+        post(careProvider, "/api/v1/clients/" + clientId + "/arrangement-checklist", """
+                {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":true,"support":true,
+                 "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"%s"}""".formatted(today));
+        String tenancyId = post(corporation, "/api/v1/tenancies", """
+                {"clientId":"%s","careProvider":"%s","leaseForm":"CLIENT_LEASE","fromQuota":false,"offeredOn":"%s",
+                 "dwelling":{"address":"Kerkstraat 2","municipality":"Almelo","neighbourhood":"Noord"}}"""
+                .formatted(clientId, PROVIDER, today)).get("tenancyId").asText();
+        long clientEvents = eventTypes(clientId).size();
+        long tenancyEvents = eventTypes(tenancyId).size();
+
+        String otherMunicipality = TestTokens.token("00000001009999999000", "MUNICIPALITY", "CASEWORKER");
+        String otherProvider = TestTokens.token("99999999", "CARE_PROVIDER", "CASEWORKER");
+        String otherCorporation = TestTokens.token("88888888", "HOUSING_CORPORATION", "CASEWORKER");
+        assertThat(status(otherMunicipality, "/api/v1/clients/" + clientId + "/trajectory-closure",
+                "{\"reason\":\"WITHDRAWN\",\"closedOn\":\"%s\"}".formatted(today))).isEqualTo(404);
+        assertThat(status(otherProvider, "/api/v1/clients/" + clientId + "/housing-wishes",
+                "{\"wishes\":\"near family\",\"recordedOn\":\"%s\"}".formatted(today))).isEqualTo(404);
+        assertThat(status(otherCorporation, "/api/v1/tenancies/" + tenancyId + "/acceptance",
+                "{\"on\":\"%s\"}".formatted(today))).isEqualTo(404);
+        assertThat(status(otherMunicipality, "/api/v1/tenancies/" + tenancyId + "/acceptance",
+                "{\"on\":\"%s\"}".formatted(today))).isEqualTo(404);
+        assertThat(eventTypes(clientId)).hasSize((int) clientEvents);
+        assertThat(eventTypes(tenancyId)).hasSize((int) tenancyEvents);
+
+        assertThat(status(municipality, "/api/v1/tenancies/" + tenancyId + "/acceptance",
+                "{\"on\":\"%s\"}".formatted(today))).isEqualTo(204);
+    }
+
+    private int status(String token, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(token);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class).getStatusCode().value();
+    }
+
+    @Test
     void an_unknown_aggregate_is_a_404() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
