@@ -55,7 +55,8 @@ class SecurityConfiguration {
                                 "/api/v1/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/audit/**", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         // Histories: auditors, or a client their own (checked in the controller, 404 otherwise).
-                        .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/history").hasAnyRole("AUDITOR", "CLIENT")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/history", "/api/v1/clients/*/disclosures")
+                            .hasAnyRole("AUDITOR", "CLIENT")
                         .requestMatchers(HttpMethod.GET, "/api/v1/integrity").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // Aggregates only: monitors see small cells suppressed, administrators exact counts.

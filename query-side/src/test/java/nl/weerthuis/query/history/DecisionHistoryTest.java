@@ -163,6 +163,28 @@ class DecisionHistoryTest {
     }
 
     @Test
+    void the_client_sees_who_read_their_history_and_their_own_reading_is_logged_too() throws Exception {
+        String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
+        assertThat(get("/api/v1/clients/" + clientId + "/history", auditor).getStatusCode().value()).isEqualTo(200);
+
+        JsonNode first = json.readTree(get("/api/v1/clients/" + clientId + "/disclosures", TestTokens.clientToken(clientId)).getBody());
+        assertThat(first.get("disclosures")).hasSize(1);
+        JsonNode read = first.get("disclosures").get(0);
+        assertThat(read.get("activity").asText()).isEqualTo("audit-decision-history");
+        assertThat(read.get("organisation").asText()).isEqualTo("00000001009876543000");
+        assertThat(read.get("legalBasis").asText()).contains("AVG");
+
+        JsonNode second = json.readTree(get("/api/v1/clients/" + clientId + "/disclosures", TestTokens.clientToken(clientId)).getBody());
+        assertThat(second.get("disclosures")).hasSize(2);
+        assertThat(second.get("disclosures").get(1).get("activity").asText()).isEqualTo("client-disclosures");
+
+        assertThat(get("/api/v1/clients/" + clientId + "/disclosures", TestTokens.clientToken(UUID.randomUUID().toString()))
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(get("/api/v1/clients/" + clientId + "/disclosures", TestTokens.token(CORPORATION, "HOUSING_CORPORATION", "CASEWORKER"))
+                .getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void an_unknown_client_is_a_404() {
         String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
         assertThat(get("/api/v1/clients/" + UUID.randomUUID() + "/history", auditor).getStatusCode().value()).isEqualTo(404);
