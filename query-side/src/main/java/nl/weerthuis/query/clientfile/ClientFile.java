@@ -1,0 +1,120 @@
+package nl.weerthuis.query.clientfile;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A client's file as one involved organisation may see it. A housing corporation sees the tenancy, signals without
+ * the descriptions others wrote, and of care only whether support is active, by whom, a contact point and an end
+ * date — and that only while the client consents to it for "goed huurderschap" (000 L1849). Never the indication's
+ * type, hours or grounds.
+ */
+@Component
+public class ClientFile {
+
+    public static final String CORPORATION_CARE_PURPOSE = "goed-huurderschap";
+
+    private final JdbcTemplate jdbc;
+
+    ClientFile(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empty when the organisation is not involved with the client: to them the client does not exist. */
+    public Optional<Map<String, Object>> read(String clientId, String organisation, String organisationType) {
+        Integer involved = jdbc.queryForObject("SELECT count(*) FROM file_involvement WHERE client_id = ? AND organisation = ?",
+                Integer.class, clientId, organisation);
+        if (involved == null || involved == 0) {
+            return Optional.empty();
+        }
+        boolean corporation = "HOUSING_CORPORATION".equals(organisationType);
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("clientId", clientId);
+        file.put("tenancies", tenancies(clientId, corporation));
+        file.put("care", corporation ? careForCorporation(clientId, organisation) : Map.of("indications", indications(clientId)));
+        return Optional.of(file);
+    }
+
+    private List<Map<String, Object>> tenancies(String clientId, boolean corporation) {
+        return jdbc.query("SELECT * FROM file_tenancy WHERE client_id = ? ORDER BY tenancy_id", (row, n) -> {
+            Map<String, Object> tenancy = new LinkedHashMap<>();
+            String id = row.getString("tenancy_id");
+            tenancy.put("tenancyId", id);
+            tenancy.put("landlord", row.getString("landlord"));
+            tenancy.put("careProvider", row.getString("care_provider"));
+            tenancy.put("leaseForm", row.getString("lease_form"));
+            tenancy.put("leaseHolder", row.getString("lease_holder"));
+            tenancy.put("movedInOn", text(row.getDate("moved_in_on")));
+            tenancy.put("flippedOn", text(row.getDate("flipped_on")));
+            tenancy.put("endedOn", text(row.getDate("ended_on")));
+            tenancy.put("endReason", row.getString("end_reason"));
+            tenancy.put("signals", signals(id, corporation));
+            return tenancy;
+        }, clientId);
+    }
+
+    private List<Map<String, Object>> signals(String tenancyId, boolean corporation) {
+        return jdbc.query("SELECT * FROM file_signal WHERE tenancy_id = ? ORDER BY raised_on, signal_id", (row, n) -> {
+            Map<String, Object> signal = new LinkedHashMap<>();
+            signal.put("signalId", row.getString("signal_id"));
+            signal.put("kind", row.getString("kind"));
+            signal.put("severity", row.getString("severity"));
+            signal.put("raisedOn", text(row.getDate("raised_on")));
+            signal.put("resolvedOn", text(row.getDate("resolved_on")));
+            signal.put("sourceType", row.getString("source_type"));
+            // What a care provider or team wrote about the client stays out of the corporation's view.
+            if (!corporation || "HOUSING_CORPORATION".equals(row.getString("source_type"))) {
+                signal.put("description", row.getString("description"));
+            }
+            return signal;
+        }, tenancyId);
+    }
+
+    private List<Map<String, Object>> indications(String clientId) {
+        return jdbc.query("SELECT * FROM file_indication WHERE client_id = ? ORDER BY valid_until", (row, n) -> {
+            Map<String, Object> indication = new LinkedHashMap<>();
+            indication.put("indicationId", row.getString("indication_id"));
+            indication.put("type", row.getString("type"));
+            indication.put("hoursPerWeek", row.getDouble("hours_per_week"));
+            indication.put("provider", row.getString("provider"));
+            indication.put("validUntil", text(row.getDate("valid_until")));
+            indication.put("endedOn", text(row.getDate("ended_on")));
+            return indication;
+        }, clientId);
+    }
+
+    private Map<String, Object> careForCorporation(String clientId, String corporation) {
+        Integer consent = jdbc.queryForObject(
+                "SELECT count(*) FROM file_consent WHERE client_id = ? AND organisation = ? AND purpose = ?",
+                Integer.class, clientId, corporation, CORPORATION_CARE_PURPOSE);
+        Map<String, Object> care = new LinkedHashMap<>();
+        if (consent == null || consent == 0) {
+            care.put("shared", false);
+            care.put("reason", "the client has not consented to share care facts with this organisation");
+            return care;
+        }
+        List<Map<String, Object>> active = jdbc.queryForList("""
+                SELECT provider, valid_until FROM file_indication
+                WHERE client_id = ? AND ended_on IS NULL AND valid_until >= ? ORDER BY valid_until DESC""",
+                clientId, Date.valueOf(LocalDate.now()));
+        care.put("shared", true);
+        care.put("supportActive", !active.isEmpty());
+        if (!active.isEmpty()) {
+            care.put("provider", active.get(0).get("provider"));
+            care.put("contactPoint", active.get(0).get("provider"));
+            care.put("endDate", String.valueOf(active.get(0).get("valid_until")));
+        }
+        return care;
+    }
+
+    private static String text(Date date) {
+        return date == null ? null : date.toLocalDate().toString();
+    }
+}

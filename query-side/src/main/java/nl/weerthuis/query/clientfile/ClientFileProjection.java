@@ -1,0 +1,152 @@
+package nl.weerthuis.query.clientfile;
+
+import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
+import nl.weerthuis.kernel.careindication.IndicationExtendedEvent;
+import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
+import nl.weerthuis.kernel.careindication.IndicationScaledEvent;
+import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.ConsentGivenEvent;
+import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
+import nl.weerthuis.kernel.identity.MetadataKeys;
+import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
+import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
+import nl.weerthuis.kernel.tenancy.MovedInEvent;
+import nl.weerthuis.kernel.tenancy.SignalRaisedEvent;
+import nl.weerthuis.kernel.tenancy.SignalResolvedEvent;
+import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
+import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.LocalDate;
+
+/** The facts of a client's file and which organisations are involved; what a reader sees is decided when read. */
+@Component
+@ProcessingGroup("client-file")
+class ClientFileProjection {
+
+    private final JdbcTemplate jdbc;
+
+    ClientFileProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
+        involve(event.clientId(), registeredBy, event.careProvider());
+    }
+
+    @EventHandler
+    void on(DwellingOfferedEvent event) {
+        involve(event.clientId(), event.landlord(), event.careProvider());
+        jdbc.update("""
+                INSERT INTO file_tenancy (tenancy_id, client_id, landlord, care_provider, lease_form) SELECT ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM file_tenancy WHERE tenancy_id = ?)""", event.tenancyId(), event.clientId(),
+                event.landlord(), event.careProvider(), event.leaseForm().name(), event.tenancyId());
+    }
+
+    @EventHandler
+    void on(TenancyStartedEvent event) {
+        jdbc.update("UPDATE file_tenancy SET lease_holder = ? WHERE tenancy_id = ?", event.leaseHolder().name(), event.tenancyId());
+    }
+
+    @EventHandler
+    void on(MovedInEvent event) {
+        jdbc.update("UPDATE file_tenancy SET moved_in_on = ? WHERE tenancy_id = ?", date(event.movedInOn()), event.tenancyId());
+    }
+
+    @EventHandler
+    void on(ContractFlippedEvent event) {
+        jdbc.update("UPDATE file_tenancy SET flipped_on = ?, lease_holder = ? WHERE tenancy_id = ?",
+                date(event.flippedOn()), event.leaseHolder().name(), event.tenancyId());
+    }
+
+    @EventHandler
+    void on(TenancyEndedEvent event) {
+        jdbc.update("UPDATE file_tenancy SET ended_on = ?, end_reason = ? WHERE tenancy_id = ?",
+                date(event.endedOn()), event.reason().name(), event.tenancyId());
+    }
+
+    @EventHandler
+    void on(SignalRaisedEvent event) {
+        jdbc.update("""
+                INSERT INTO file_signal (tenancy_id, signal_id, kind, severity, source_type, description, raised_on)
+                SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM file_signal WHERE tenancy_id = ? AND signal_id = ?)""",
+                event.tenancyId(), event.signalId(), event.kind().name(), event.severity().name(),
+                event.sourceType() == null ? null : event.sourceType().name(), event.description(), date(event.raisedOn()),
+                event.tenancyId(), event.signalId());
+    }
+
+    @EventHandler
+    void on(SignalResolvedEvent event) {
+        jdbc.update("UPDATE file_signal SET resolved_on = ? WHERE tenancy_id = ? AND signal_id = ?",
+                date(event.resolvedOn()), event.tenancyId(), event.signalId());
+    }
+
+    @EventHandler
+    void on(IndicationGrantedEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String grantedBy) {
+        involve(event.clientId(), grantedBy, event.provider());
+        jdbc.update("""
+                INSERT INTO file_indication (indication_id, client_id, type, hours_per_week, provider, valid_until)
+                SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM file_indication WHERE indication_id = ?)""",
+                event.indicationId(), event.clientId(), event.type().name(), event.hoursPerWeek(), event.provider(),
+                date(event.validUntil()), event.indicationId());
+    }
+
+    @EventHandler
+    void on(IndicationScaledEvent event) {
+        jdbc.update("UPDATE file_indication SET hours_per_week = ? WHERE indication_id = ?", event.hoursPerWeek(), event.indicationId());
+    }
+
+    @EventHandler
+    void on(IndicationExtendedEvent event) {
+        jdbc.update("UPDATE file_indication SET valid_until = ? WHERE indication_id = ?", date(event.validUntil()), event.indicationId());
+    }
+
+    @EventHandler
+    void on(IndicationEndedEvent event) {
+        jdbc.update("UPDATE file_indication SET ended_on = ? WHERE indication_id = ?", date(event.endedOn()), event.indicationId());
+    }
+
+    @EventHandler
+    void on(ConsentGivenEvent event) {
+        jdbc.update("""
+                INSERT INTO file_consent (client_id, organisation, purpose) SELECT ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM file_consent WHERE client_id = ? AND organisation = ? AND purpose = ?)""",
+                event.clientId(), event.receivingOrganisation(), event.purpose(),
+                event.clientId(), event.receivingOrganisation(), event.purpose());
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawnEvent event) {
+        jdbc.update("DELETE FROM file_consent WHERE client_id = ? AND organisation = ? AND purpose = ?",
+                event.clientId(), event.receivingOrganisation(), event.purpose());
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : new String[]{"file_involvement", "file_tenancy", "file_signal", "file_indication", "file_consent"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    private void involve(String clientId, String... organisations) {
+        for (String organisation : organisations) {
+            if (organisation != null) {
+                jdbc.update("""
+                        INSERT INTO file_involvement (client_id, organisation) SELECT ?, ?
+                        WHERE NOT EXISTS (SELECT 1 FROM file_involvement WHERE client_id = ? AND organisation = ?)""",
+                        clientId, organisation, clientId, organisation);
+            }
+        }
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}

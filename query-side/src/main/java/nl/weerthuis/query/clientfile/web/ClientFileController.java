@@ -1,0 +1,64 @@
+package nl.weerthuis.query.clientfile.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.weerthuis.query.access.ProcessingActivities;
+import nl.weerthuis.query.access.ProcessingLog;
+import nl.weerthuis.query.clientfile.ClientFile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+@RestController
+class ClientFileController {
+
+    static final String ACTIVITY_HEADER = "X-Processing-Activity";
+
+    private final ClientFile files;
+    private final ProcessingLog processingLog;
+    private final ProcessingActivities activities;
+
+    ClientFileController(ClientFile files, ProcessingLog processingLog, ProcessingActivities activities) {
+        this.files = files;
+        this.processingLog = processingLog;
+        this.activities = activities;
+    }
+
+    @Operation(summary = "A client's file for a caseworker of an involved organisation, minimised by organisation type "
+            + "and the client's consent. The read names its processing activity (header X-Processing-Activity) and is logged.")
+    @GetMapping("/api/v1/clients/{clientId}/file")
+    @Transactional
+    ResponseEntity<Object> file(@PathVariable String clientId,
+                                @RequestHeader(name = ACTIVITY_HEADER, required = false) String activity,
+                                @RequestHeader(name = "traceparent", required = false) String traceParent,
+                                @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
+        // Purpose binding: no read of personal data without a processing activity from the register.
+        if (activity == null || activities.find(activity).isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Name the processing activity of this read in " + ACTIVITY_HEADER + "; known: " + activities.byId().keySet());
+            problem.setTitle("No processing activity");
+            problem.setProperty("invalidParams", List.of(Map.of("name", ACTIVITY_HEADER, "reason", "unknown or missing")));
+            return ResponseEntity.badRequest().body(problem);
+        }
+        var file = files.read(clientId, caller.getClaimAsString("org"), caller.getClaimAsString("org_type"));
+        if (file.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such client");
+            problem.setTitle("Not found");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        }
+        ProcessingLog.Trace trace = ProcessingLog.Trace.from(traceParent);
+        processingLog.record(activity, List.of(clientId), caller, trace, "COMPLETED");
+        response.setHeader("traceparent", trace.traceParent());
+        return ResponseEntity.ok(file.get());
+    }
+}
