@@ -48,3 +48,12 @@ CREATE TABLE file_consent (
     purpose      VARCHAR(100) NOT NULL,
     CONSTRAINT file_consent_pk PRIMARY KEY (client_id, organisation, purpose)
 );
+
+-- What the parties agreed with the client, which the client may always read (000 L1819).
+CREATE TABLE file_agreement (
+    tenancy_id  VARCHAR(36)   NOT NULL,
+    client_id   VARCHAR(36)   NOT NULL,
+    agreements  VARCHAR(4000) NOT NULL,
+    recorded_on DATE          NOT NULL,
+    CONSTRAINT file_agreement_pk PRIMARY KEY (tenancy_id, recorded_on)
+);

@@ -42,6 +42,19 @@ public class ClientFile {
         return Optional.of(file);
     }
 
+    /** What was agreed with the client, and what they consented to: always theirs to read. */
+    public Map<String, Object> ownAgreements(String clientId) {
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put("clientId", clientId);
+        own.put("agreements", jdbc.query(
+                "SELECT tenancy_id, agreements, recorded_on FROM file_agreement WHERE client_id = ? ORDER BY recorded_on",
+                (row, n) -> Map.of("tenancyId", row.getString(1), "agreements", row.getString(2),
+                        "recordedOn", text(row.getDate(3))), clientId));
+        own.put("consents", jdbc.query("SELECT organisation, purpose FROM file_consent WHERE client_id = ? ORDER BY organisation",
+                (row, n) -> Map.of("organisation", row.getString(1), "purpose", row.getString(2)), clientId));
+        return own;
+    }
+
     private List<Map<String, Object>> tenancies(String clientId, boolean corporation) {
         return jdbc.query("SELECT * FROM file_tenancy WHERE client_id = ? ORDER BY tenancy_id", (row, n) -> {
             Map<String, Object> tenancy = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import nl.weerthuis.kernel.tenancy.MovedInEvent;
 import nl.weerthuis.kernel.tenancy.SignalRaisedEvent;
 import nl.weerthuis.kernel.tenancy.SignalResolvedEvent;
+import nl.weerthuis.kernel.tenancy.TenancyAgreementsRecordedEvent;
 import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
 import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -114,6 +115,13 @@ class ClientFileProjection {
     }
 
     @EventHandler
+    void on(TenancyAgreementsRecordedEvent event) {
+        jdbc.update("DELETE FROM file_agreement WHERE tenancy_id = ? AND recorded_on = ?", event.tenancyId(), date(event.recordedOn()));
+        jdbc.update("INSERT INTO file_agreement (tenancy_id, client_id, agreements, recorded_on) VALUES (?, ?, ?, ?)",
+                event.tenancyId(), event.clientId(), event.agreements(), date(event.recordedOn()));
+    }
+
+    @EventHandler
     void on(ConsentGivenEvent event) {
         jdbc.update("""
                 INSERT INTO file_consent (client_id, organisation, purpose) SELECT ?, ?, ?
@@ -130,7 +138,7 @@ class ClientFileProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"file_involvement", "file_tenancy", "file_signal", "file_indication", "file_consent"}) {
+        for (String table : new String[]{"file_involvement", "file_tenancy", "file_signal", "file_indication", "file_consent", "file_agreement"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }

@@ -59,6 +59,7 @@ class SecurityConfiguration {
                             .hasAnyRole("AUDITOR", "CLIENT")
                         // A client's file: caseworkers of involved organisations (checked in the controller, 404 otherwise).
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/file").hasRole("CASEWORKER")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/agreements").hasRole("CLIENT")
                         .requestMatchers(HttpMethod.GET, "/api/v1/integrity").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // Aggregates only: monitors see small cells suppressed, administrators exact counts.

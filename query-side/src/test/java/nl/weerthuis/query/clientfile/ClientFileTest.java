@@ -153,6 +153,30 @@ class ClientFileTest {
     }
 
     @Test
+    void the_client_reads_their_own_agreements_and_consents_and_no_one_elses() throws Exception {
+        events.append("Tenancy", tenancy, 4, new TenancyAgreementsRecordedEvent(tenancy, client,
+                "pay the rent, open the door for support, no nuisance", LocalDate.of(2025, 4, 1)));
+        consent(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> readStore.queryForObject(
+                "SELECT count(*) FROM file_agreement WHERE client_id = ?", Long.class, client) == 1);
+        HttpHeaders own = new HttpHeaders();
+        own.setBearerAuth(TestTokens.clientToken(client));
+        JsonNode body = json.readTree(http.exchange("/api/v1/clients/" + client + "/agreements", HttpMethod.GET,
+                new HttpEntity<>(own), String.class).getBody());
+        assertThat(body.get("agreements").get(0).get("agreements").asText()).startsWith("pay the rent");
+        assertThat(body.get("consents").get(0).get("organisation").asText()).isEqualTo(CORPORATION);
+
+        HttpHeaders other = new HttpHeaders();
+        other.setBearerAuth(TestTokens.clientToken(UUID.randomUUID().toString()));
+        assertThat(http.exchange("/api/v1/clients/" + client + "/agreements", HttpMethod.GET, new HttpEntity<>(other),
+                String.class).getStatusCode().value()).isEqualTo(404);
+        HttpHeaders caseworker = new HttpHeaders();
+        caseworker.setBearerAuth(TestTokens.token(CORPORATION, "HOUSING_CORPORATION", "CASEWORKER"));
+        assertThat(http.exchange("/api/v1/clients/" + client + "/agreements", HttpMethod.GET, new HttpEntity<>(caseworker),
+                String.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void every_read_leaves_exactly_one_processing_log_record_and_refused_reads_none() {
         long before = readStore.queryForObject("SELECT count(*) FROM processing_log WHERE activity_id = 'journey-coordination' "
                 + "AND organisation = ?", Long.class, PROVIDER);

@@ -61,4 +61,21 @@ class ClientFileController {
         response.setHeader("traceparent", trace.traceParent());
         return ResponseEntity.ok(file.get());
     }
+
+    @Operation(summary = "The client's own agreements (per tenancy) and consents; only the client themself. Logged.")
+    @GetMapping("/api/v1/clients/{clientId}/agreements")
+    @Transactional
+    ResponseEntity<Object> ownAgreements(@PathVariable String clientId,
+                                         @RequestHeader(name = "traceparent", required = false) String traceParent,
+                                         @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
+        if (!clientId.equals(caller.getClaimAsString("client_id"))) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such client");
+            problem.setTitle("Not found");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        }
+        ProcessingLog.Trace trace = ProcessingLog.Trace.from(traceParent);
+        processingLog.record("client-own-agreements", List.of(clientId), caller, trace, "COMPLETED");
+        response.setHeader("traceparent", trace.traceParent());
+        return ResponseEntity.ok(files.ownAgreements(clientId));
+    }
 }
