@@ -19,10 +19,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The integrity check passes on an untouched store and names the event in which one stored byte was altered. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -62,6 +64,8 @@ class IntegrityCheckTest {
         assertThat(intact.get("intact").asBoolean()).isTrue();
         assertThat(intact.get("eventsChecked").asLong()).isEqualTo(before + 4);
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM monitor_trajectory WHERE client_id IN (?, ?)", Long.class, clients[0], clients[1]) == 2);
         String touched = jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, clients[1]);
         byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE event_identifier = ?",
@@ -88,6 +92,9 @@ class IntegrityCheckTest {
                 "Almelo", "87654321", LocalDate.of(2025, 1, 6)));
         events.append("Client", client, 1, new OutflowTrajectoryStartedEvent(client, CareSetting.SHELTER, "Twente",
                 "Almelo", LocalDate.of(2025, 2, 1)));
+        // Tamper only once the read models have what they need, so they are not left short by the test itself.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM monitor_trajectory WHERE client_id = ?", Long.class, client) == 1);
         var removed = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0", client);
         jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0", client);
         try {
