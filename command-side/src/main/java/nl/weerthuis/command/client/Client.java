@@ -4,6 +4,8 @@ import nl.weerthuis.command.agreement.AgreementPolicies;
 import nl.weerthuis.command.rules.BusinessCalendar;
 import nl.weerthuis.kernel.agreement.PolicyInForce;
 import nl.weerthuis.kernel.client.ArrangementChecklistUpdatedEvent;
+import nl.weerthuis.kernel.client.AssignCaseCoordinationCommand;
+import nl.weerthuis.kernel.client.CaseCoordinationAssignedEvent;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.ClientReturnedToCareEvent;
@@ -60,6 +62,7 @@ public class Client {
     private boolean trajectoryOpen;
     private String housedInTenancy;
     private final Set<String> consents = new HashSet<>();
+    private final Set<String> coordinators = new HashSet<>();
 
     protected Client() {
         // for Axon: rebuilt from its events
@@ -90,6 +93,18 @@ public class Client {
         requireText(command.wishes(), "WISHES_REQUIRED", "the housing wishes are required");
         apply(new HousingWishesRecordedEvent(clientId, command.wishes(), command.accessibilityNeeds(),
                 command.recordedOn()));
+    }
+
+    @CommandHandler
+    void handle(AssignCaseCoordinationCommand command) {
+        require(!coordinators.contains(command.organisation()), "CASE_COORDINATION_ASSIGNED_ONCE",
+                "this organisation holds procesregie for the client already");
+        apply(new CaseCoordinationAssignedEvent(clientId, command.organisation(), command.assignedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(CaseCoordinationAssignedEvent event) {
+        coordinators.add(event.organisation());
     }
 
     @CommandHandler

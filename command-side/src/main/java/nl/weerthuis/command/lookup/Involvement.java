@@ -1,6 +1,7 @@
 package nl.weerthuis.command.lookup;
 
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
+import nl.weerthuis.kernel.client.CaseCoordinationAssignedEvent;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.identity.MetadataKeys;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which organisations are involved with which client: the municipality that registered them, the care provider,
- * the corporation that offered a dwelling, the provider and municipality of an indication. Kept in the transaction
+ * the corporation that offered a dwelling, the provider and municipality of an indication, and whoever holds
+ * procesregie (often the neighbourhood team). Kept in the transaction
  * that appends the events, like the other lookups.
  */
 @Component
@@ -46,6 +48,11 @@ public class Involvement {
     void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
         link(event.clientId(), event.clientId());
         involve(event.clientId(), registeredBy, event.careProvider());
+    }
+
+    @EventHandler
+    void on(CaseCoordinationAssignedEvent event) {
+        involve(event.clientId(), event.organisation());
     }
 
     @EventHandler

@@ -72,12 +72,9 @@ public class CommandDispatch {
 
     /**
      * Caseworkers act only for clients their organisation is involved with; to anyone else the client's journey
-     * does not exist (404, not 403). Neighbourhood teams are not yet tied to clients and are not restricted here.
+     * does not exist (404, not 403).
      */
     private void requireInvolved(Jwt caller, Object command) {
-        if ("NEIGHBOURHOOD_TEAM".equals(caller.getClaimAsString("org_type"))) {
-            return;
-        }
         String aggregate = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
                 .getIdentifier());
         if (!involvement.mayActOn(aggregate, caller.getClaimAsString("org"))) {

@@ -65,7 +65,7 @@ class SecurityConfiguration {
                                 "/api/v1/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/clients", "/api/v1/clients/*/outflow-trajectory",
                                 "/api/v1/clients/*/trajectory-closure", "/api/v1/clients/*/consents",
-                                "/api/v1/clients/*/consent-withdrawals")
+                                "/api/v1/clients/*/consent-withdrawals", "/api/v1/clients/*/case-coordination")
                             .access(caseworkerOf(MUNICIPALITY))
                         .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/arrangement-checklist",
                                 "/api/v1/clients/*/housing-wishes")

@@ -157,6 +157,17 @@ class ClientTest {
     }
 
     @Test
+    void procesregie_is_given_to_an_organisation_once() {
+        CaseCoordinationAssignedEvent assigned = new CaseCoordinationAssignedEvent(CLIENT, "00000001005555555000", LocalDate.of(2025, 3, 1));
+        fixture.given(REGISTERED_IN_SHELTER)
+                .when(new AssignCaseCoordinationCommand(CLIENT, "00000001005555555000", LocalDate.of(2025, 3, 1)))
+                .expectEvents(assigned);
+        fixture.given(REGISTERED_IN_SHELTER, assigned)
+                .when(new AssignCaseCoordinationCommand(CLIENT, "00000001005555555000", LocalDate.of(2025, 4, 1)))
+                .expectException(violated("CASE_COORDINATION_ASSIGNED_ONCE"));
+    }
+
+    @Test
     void consent_is_given_once_and_only_given_consent_can_be_withdrawn() {
         ConsentGivenEvent given = new ConsentGivenEvent(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 3, 1));
         fixture.given(REGISTERED_IN_SHELTER, given)

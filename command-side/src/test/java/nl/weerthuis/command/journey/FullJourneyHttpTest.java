@@ -211,6 +211,14 @@ class FullJourneyHttpTest {
 
         assertThat(status(municipality, "/api/v1/tenancies/" + tenancyId + "/acceptance",
                 "{\"on\":\"%s\"}".formatted(today))).isEqualTo(204);
+
+        // A neighbourhood team acts only once it holds procesregie for the client.
+        String team = TestTokens.token("00000001005555555000", "NEIGHBOURHOOD_TEAM", "CASEWORKER");
+        String wishes = "{\"wishes\":\"near family\",\"recordedOn\":\"%s\"}".formatted(today);
+        assertThat(status(team, "/api/v1/clients/" + clientId + "/housing-wishes", wishes)).isEqualTo(404);
+        assertThat(status(municipality, "/api/v1/clients/" + clientId + "/case-coordination",
+                "{\"organisation\":\"00000001005555555000\",\"assignedOn\":\"%s\"}".formatted(today))).isEqualTo(204);
+        assertThat(status(team, "/api/v1/clients/" + clientId + "/housing-wishes", wishes)).isEqualTo(204);
     }
 
     private int status(String token, String path, String body) {

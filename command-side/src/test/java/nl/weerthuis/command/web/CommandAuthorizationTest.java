@@ -40,6 +40,7 @@ class CommandAuthorizationTest {
                 Arguments.of("/api/v1/clients/c/trajectory-closure", EnumSet.of(MUNICIPALITY)),
                 Arguments.of("/api/v1/clients/c/consents", EnumSet.of(MUNICIPALITY)),
                 Arguments.of("/api/v1/clients/c/consent-withdrawals", EnumSet.of(MUNICIPALITY)),
+                Arguments.of("/api/v1/clients/c/case-coordination", EnumSet.of(MUNICIPALITY)),
                 Arguments.of("/api/v1/clients/c/arrangement-checklist", EnumSet.of(MUNICIPALITY, CARE_PROVIDER, NEIGHBOURHOOD_TEAM)),
                 Arguments.of("/api/v1/clients/c/housing-wishes", EnumSet.of(MUNICIPALITY, CARE_PROVIDER, NEIGHBOURHOOD_TEAM)),
                 Arguments.of("/api/v1/clients/c/monitoring-reviews", EnumSet.of(MUNICIPALITY, CARE_PROVIDER, NEIGHBOURHOOD_TEAM, HOUSING_CORPORATION)),

@@ -4,6 +4,7 @@ import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
 import nl.weerthuis.kernel.careindication.IndicationExtendedEvent;
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
 import nl.weerthuis.kernel.careindication.IndicationScaledEvent;
+import nl.weerthuis.kernel.client.CaseCoordinationAssignedEvent;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.ConsentGivenEvent;
 import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
@@ -40,6 +41,11 @@ class ClientFileProjection {
     @EventHandler
     void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
         involve(event.clientId(), registeredBy, event.careProvider());
+    }
+
+    @EventHandler
+    void on(CaseCoordinationAssignedEvent event) {
+        involve(event.clientId(), event.organisation());
     }
 
     @EventHandler

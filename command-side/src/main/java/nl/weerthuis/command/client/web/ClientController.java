@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import nl.weerthuis.command.web.CommandDispatch;
 import nl.weerthuis.command.web.IdempotentRequests;
+import nl.weerthuis.kernel.client.AssignCaseCoordinationCommand;
 import nl.weerthuis.kernel.client.CloseTrajectoryCommand;
 import nl.weerthuis.kernel.client.GiveConsentCommand;
 import nl.weerthuis.kernel.client.RecordHousingWishesCommand;
@@ -67,6 +68,14 @@ class ClientController {
                                   @AuthenticationPrincipal Jwt caller) {
         return dispatch.act(key, caller, new RecordHousingWishesCommand(clientId, request.wishes(),
                 request.accessibilityNeeds(), request.recordedOn()));
+    }
+
+    @Operation(summary = "Give procesregie (case coordination) for the client to an organisation, e.g. the wijkteam")
+    @PostMapping("/{clientId}/case-coordination")
+    ResponseEntity<Object> coordination(@PathVariable String clientId, @Valid @RequestBody ClientRequests.Coordination request,
+                                        @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                        @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new AssignCaseCoordinationCommand(clientId, request.organisation(), request.assignedOn()));
     }
 
     @Operation(summary = "Record the client's consent to share with an organisation for a purpose")

@@ -33,6 +33,10 @@ final class ClientRequests {
                    @NotNull LocalDate on) {
     }
 
+    record Coordination(@NotNull @Pattern(regexp = "\\d{8}|\\d{20}", message = "must be a KvK number or an OIN")
+                        String organisation, @NotNull LocalDate assignedOn) {
+    }
+
     record RecordReview(@NotNull LocalDate reviewedOn, @NotBlank @Size(max = 4000) String outcome) {
     }
 
