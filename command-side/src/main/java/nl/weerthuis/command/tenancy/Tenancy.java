@@ -52,6 +52,8 @@ public class Tenancy {
     private LocalDate startsOn;
     private LocalDate movedInOn;
     private LeaseHolder leaseHolder;
+    private boolean flipTermReached;
+    private int flipMinimumMonths;
     private final Set<FlipParty> approvals = EnumSet.noneOf(FlipParty.class);
     private final Map<String, SignalProgress> signals = new HashMap<>();
     private final Set<String> overriddenSignals = new HashSet<>();
@@ -127,14 +129,18 @@ public class Tenancy {
 
     @DeadlineHandler(deadlineName = FLIP_TERM_REACHED)
     void flipTermReached(FlipTerm term) {
-        if (stage == Stage.STARTED && leaseHolder != LeaseHolder.CLIENT) {
+        if (stage == Stage.STARTED && leaseHolder != LeaseHolder.CLIENT && !flipTermReached) {
             apply(new FlipTermReachedEvent(tenancyId, clientId, term.on()));
         }
     }
 
+    /** Overdue deadlines fire in any order: the minimum term is recorded as reached before the maximum expires. */
     @DeadlineHandler(deadlineName = FLIP_TERM_EXPIRED)
     void flipTermExpired(FlipTerm term) {
         if (stage == Stage.STARTED && leaseHolder != LeaseHolder.CLIENT) {
+            if (!flipTermReached) {
+                apply(new FlipTermReachedEvent(tenancyId, clientId, movedInOn.plusMonths(flipMinimumMonths)));
+            }
             apply(new FlipTermExpiredEvent(tenancyId, clientId, term.on()));
         }
     }
@@ -308,6 +314,12 @@ public class Tenancy {
     @EventSourcingHandler
     void on(MovedInEvent event) {
         movedInOn = event.movedInOn();
+        flipMinimumMonths = event.flipMinimumMonths();
+    }
+
+    @EventSourcingHandler
+    void on(FlipTermReachedEvent event) {
+        flipTermReached = true;
     }
 
     @EventSourcingHandler

@@ -180,6 +180,17 @@ class TenancyTest {
                 .expectEvents(new FlipTermReachedEvent(TENANCY, CLIENT, MOVED_IN.plusMonths(12)));
     }
 
+    @Test
+    void when_the_maximum_term_passes_without_a_flip_both_terms_are_on_record_in_order() {
+        Object[] started = List.of(movedIn(LeaseForm.TRIPARTITE)).subList(0, 3).toArray();
+        fixture.givenCurrentTime(startOf(MOVED_IN))
+                .andGiven(started)
+                .andGivenCommands(new RecordMoveInCommand(TENANCY, MOVED_IN))
+                .whenThenTimeAdvancesTo(startOf(MOVED_IN.plusMonths(24)))
+                .expectEvents(new FlipTermReachedEvent(TENANCY, CLIENT, MOVED_IN.plusMonths(12)),
+                        new FlipTermExpiredEvent(TENANCY, CLIENT, MOVED_IN.plusMonths(24)));
+    }
+
     // Rules 4 and 5: the flip
 
     @Test
