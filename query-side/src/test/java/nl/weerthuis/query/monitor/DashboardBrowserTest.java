@@ -139,8 +139,43 @@ class DashboardBrowserTest {
         assertThat(((Number) monthlyTotal).longValue()).isEqualTo(6);
 
         Thread.sleep(1500); // let the charts' entry animation finish: the picture is for people to look at
-        File screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(screenshot.toPath(), Path.of("target", "dashboard.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        screenshot("dashboard.png");
+    }
+
+    private void screenshot(String name) {
+        try {
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), Path.of("target", name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void the_auditors_timeline_page_shows_the_history_and_the_state_as_of_now() {
+        String client = UUID.randomUUID().toString();
+        events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.PROTECTED_HOUSING, "RIBW", region,
+                "Almelo", "87654321", LocalDate.of(2025, 1, 2)));
+        events.append("Client", client, 1, new OutflowTrajectoryStartedEvent(client, CareSetting.PROTECTED_HOUSING, region,
+                "Almelo", LocalDate.of(2025, 2, 1)));
+        String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(auditor);
+        await().atMost(Duration.ofSeconds(15)).until(() -> http.exchange("/api/v1/clients/" + client + "/history",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class).getStatusCode().value() == 200);
+
+        browser.get("http://localhost:" + port + "/audit/timeline.html");
+        browser.findElement(By.id("token")).sendKeys(auditor);
+        browser.findElement(By.id("clientId")).sendKeys(client);
+        browser.findElement(By.cssSelector("#query button[type=submit]")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(driver -> driver.findElements(By.cssSelector("#timeline tbody tr")).size() == 2);
+        var rows = browser.findElements(By.cssSelector("#timeline tbody tr"));
+        assertThat(rows.get(0).getText()).contains("Client Registered", "2025-01-02");
+        assertThat(rows.get(1).getText()).contains("Outflow Trajectory Started", "2025-02-01");
+        assertThat(browser.findElement(By.id("states")).getText()).contains("trajectory", "OPEN");
+        screenshot("timeline.png");
     }
 
     private void setDate(String id, String date) {
