@@ -1,5 +1,6 @@
 package nl.weerthuis.kernel.agreement;
 
+import nl.weerthuis.kernel.privacy.NotPersonal;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ public record AmendPolicyCommand(
         @TargetAggregateIdentifier String agreementId,
         LocalDate effectiveFrom,
         AgreementPolicy policy,
-        String grounds) {
+        @NotPersonal("grounds of a regional policy, about the region and not about a client") String grounds) {
 }

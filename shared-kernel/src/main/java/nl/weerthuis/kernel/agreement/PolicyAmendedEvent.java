@@ -1,5 +1,6 @@
 package nl.weerthuis.kernel.agreement;
 
+import nl.weerthuis.kernel.privacy.NotPersonal;
 import java.time.LocalDate;
 
 /** A new version of the regional rules holds from {@code effectiveFrom}. */
@@ -9,5 +10,5 @@ public record PolicyAmendedEvent(
         int version,
         LocalDate effectiveFrom,
         AgreementPolicy policy,
-        String grounds) {
+        @NotPersonal("grounds of a regional policy, about the region and not about a client") String grounds) {
 }
