@@ -4,8 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.weerthuis.query.access.ProcessingActivities;
 import nl.weerthuis.query.access.ProcessingLog;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import nl.weerthuis.query.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,9 +44,7 @@ class DisclosuresController {
                                        @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
         List<String> roles = caller.getClaimAsStringList("roles");
         if (!roles.contains("AUDITOR") && !clientId.equals(caller.getClaimAsString("client_id"))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such client");
-            problem.setTitle("Not found");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+            return Problems.notFound("No such client");
         }
         Map<String, ProcessingActivities.Activity> register = activities.byId();
         List<Map<String, Object>> records = jdbc.query("""

@@ -5,8 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.weerthuis.query.access.ProcessingActivities;
 import nl.weerthuis.query.access.ProcessingLog;
 import nl.weerthuis.query.clientfile.ClientFile;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import nl.weerthuis.query.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 @RestController
 class ClientFileController {
@@ -44,17 +42,12 @@ class ClientFileController {
                                 @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
         // Purpose binding: no read of personal data without a processing activity from the register.
         if (activity == null || activities.find(activity).isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Name the processing activity of this read in " + ACTIVITY_HEADER + "; known: " + activities.byId().keySet());
-            problem.setTitle("No processing activity");
-            problem.setProperty("invalidParams", List.of(Map.of("name", ACTIVITY_HEADER, "reason", "unknown or missing")));
-            return ResponseEntity.badRequest().body(problem);
+            return Problems.invalid("No processing activity", "Name the processing activity of this read in "
+                    + ACTIVITY_HEADER + "; known: " + activities.byId().keySet(), ACTIVITY_HEADER, "unknown or missing");
         }
         var file = files.read(clientId, caller.getClaimAsString("org"), caller.getClaimAsString("org_type"));
         if (file.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such client");
-            problem.setTitle("Not found");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+            return Problems.notFound("No such client");
         }
         ProcessingLog.Trace trace = ProcessingLog.Trace.from(traceParent);
         processingLog.record(activity, List.of(clientId), caller, trace, "COMPLETED");
@@ -69,9 +62,7 @@ class ClientFileController {
                                          @RequestHeader(name = "traceparent", required = false) String traceParent,
                                          @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
         if (!clientId.equals(caller.getClaimAsString("client_id"))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such client");
-            problem.setTitle("Not found");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+            return Problems.notFound("No such client");
         }
         ProcessingLog.Trace trace = ProcessingLog.Trace.from(traceParent);
         processingLog.record("client-own-agreements", List.of(clientId), caller, trace, "COMPLETED");

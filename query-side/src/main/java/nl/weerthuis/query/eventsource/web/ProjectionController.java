@@ -2,8 +2,7 @@ package nl.weerthuis.query.eventsource.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import nl.weerthuis.query.eventsource.ProjectionRebuilds;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import nl.weerthuis.query.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +35,6 @@ class ProjectionController {
     }
 
     private static ResponseEntity<Object> unknown(String projection) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No read model " + projection);
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return Problems.notFound("No read model " + projection);
     }
 }

@@ -5,9 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.weerthuis.query.access.ProcessingLog;
 import nl.weerthuis.query.history.DecisionHistory;
 import nl.weerthuis.query.history.IntegrityCheck;
+import nl.weerthuis.query.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -48,11 +47,11 @@ class HistoryController {
         if (caller.getClaimAsStringList("roles").contains("CLIENT")
                 && !caller.getClaimAsStringList("roles").contains("AUDITOR")
                 && !clientId.equals(caller.getClaimAsString("client_id"))) {
-            return notFound();
+            return Problems.notFound("No such client");
         }
         var history = histories.of(clientId, asOf == null ? Instant.now() : asOf);
         if (history.isEmpty()) {
-            return notFound();
+            return Problems.notFound("No such client");
         }
         ProcessingLog.Trace trace = ProcessingLog.Trace.from(traceParent);
         processingLog.record(ACTIVITY, List.of(clientId), caller, trace, "COMPLETED");
@@ -64,11 +63,5 @@ class HistoryController {
     @GetMapping("/api/v1/integrity")
     IntegrityCheck.Result integrity() {
         return integrity.verify();
-    }
-
-    private static ResponseEntity<Object> notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such client");
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }

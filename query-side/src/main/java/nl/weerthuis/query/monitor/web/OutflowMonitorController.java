@@ -5,10 +5,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.weerthuis.query.monitor.OutflowFigures.Selection;
 import nl.weerthuis.query.monitor.OutflowMonitor;
+import nl.weerthuis.query.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -106,10 +105,7 @@ class OutflowMonitorController {
         return value.matches("[A-Za-z0-9 ./_:-]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
-    private static ResponseEntity<ProblemDetail> badRequest(String name, String reason) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "1 parameter(s) are invalid");
-        problem.setTitle("Invalid input");
-        problem.setProperty("invalidParams", List.of(Map.of("name", name, "reason", reason)));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    private static ResponseEntity<Object> badRequest(String name, String reason) {
+        return Problems.invalid("Invalid input", "1 parameter(s) are invalid", name, reason);
     }
 }
