@@ -58,7 +58,9 @@ public class CommandDispatch {
      * command (ids included) is what a key binds; an {@code If-Match} version must still be current.
      */
     public ResponseEntity<Object> act(String idempotencyKey, Jwt caller, Object command) {
-        requireInvolved(caller, command);
+        String aggregate = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
+                .getIdentifier());
+        requireInvolved(caller, aggregate);
         Long expectedVersion = ExpectedVersion.fromIfMatch(currentHeader("If-Match"));
         return idempotentRequests.once(idempotencyKey, caller, command, () -> {
             MetaData metaData = ActorMetadata.of(caller);
@@ -66,7 +68,7 @@ public class CommandDispatch {
                 metaData = metaData.and(ExpectedVersion.METADATA_KEY, expectedVersion);
             }
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-            return ResponseEntity.noContent().eTag(versionOf(command)).build();
+            return ResponseEntity.noContent().eTag(versionOf(aggregate)).build();
         });
     }
 
@@ -74,9 +76,7 @@ public class CommandDispatch {
      * Caseworkers act only for clients their organisation is involved with; to anyone else the client's journey
      * does not exist (404, not 403).
      */
-    private void requireInvolved(Jwt caller, Object command) {
-        String aggregate = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
-                .getIdentifier());
+    private void requireInvolved(Jwt caller, String aggregate) {
         if (!involvement.mayActOn(aggregate, caller.getClaimAsString("org"))) {
             throw new AggregateNotFoundException(aggregate, "no such resource for this organisation");
         }
@@ -86,9 +86,7 @@ public class CommandDispatch {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(caller)));
     }
 
-    private String versionOf(Object command) {
-        String aggregateId = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
-                .getIdentifier());
+    private String versionOf(String aggregateId) {
         Long version = jdbc.queryForObject(
                 "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, aggregateId);
         return "\"" + version + "\"";

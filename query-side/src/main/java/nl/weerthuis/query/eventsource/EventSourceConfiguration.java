@@ -68,6 +68,7 @@ public class EventSourceConfiguration {
     EventStorageEngine eventStorageEngine(@Qualifier("eventStoreDataSource") DataSource eventStoreDataSource,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(eventStoreDataSource))
@@ -76,7 +77,7 @@ public class EventSourceConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
                 .build();
     }
 

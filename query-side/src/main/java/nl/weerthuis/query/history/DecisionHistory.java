@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,6 +49,9 @@ public class DecisionHistory {
     private record Subject(String aggregateIdentifier, String aggregateType, String region) {
     }
 
+    private record AgreementVersion(String agreementId, int version, LocalDate effectiveFrom) {
+    }
+
     /** Empty when no such client is known. */
     public Optional<History> of(String clientId, Instant asOf) {
         List<Subject> subjects = readStore.query(
@@ -60,6 +62,11 @@ public class DecisionHistory {
         }
         String region = subjects.stream().filter(s -> s.aggregateType().equals("Client")).map(Subject::region)
                 .findFirst().orElse(subjects.get(0).region());
+        // The region's agreement versions, newest first: each entry takes the first that had taken effect by its date.
+        List<AgreementVersion> versions = readStore.query("""
+                SELECT agreement_id, version, effective_from FROM history_agreement_version
+                WHERE region = ? ORDER BY effective_from DESC, version DESC""",
+                (row, n) -> new AgreementVersion(row.getString(1), row.getInt(2), row.getDate(3).toLocalDate()), region);
         Map<String, AggregateState> states = new LinkedHashMap<>();
         subjects.forEach(s -> states.put(s.aggregateIdentifier(), new AggregateState(s.aggregateType(), s.aggregateIdentifier())));
         List<Entry> entries = new ArrayList<>();
@@ -80,7 +87,7 @@ public class DecisionHistory {
                     entries.add(new Entry(row.getLong("global_index"), row.getString("type"), aggregateIdentifier,
                             row.getLong("sequence_number"), type, businessDate, recordedAt, actor(metaData),
                             payload.hasNonNull("grounds") ? payload.get("grounds").asText() : null,
-                            agreement(payload, region, businessDate)));
+                            agreement(payload, versions, businessDate)));
                 },
                 subjects.stream().map(Subject::aggregateIdentifier).toArray());
         List<JsonNode> stateAsOf = states.values().stream().map(s -> (JsonNode) s.node())
@@ -88,7 +95,7 @@ public class DecisionHistory {
         return Optional.of(new History(clientId, asOf, entries, stateAsOf));
     }
 
-    private Map<String, Object> agreement(JsonNode payload, String region, String businessDate) {
+    private static Map<String, Object> agreement(JsonNode payload, List<AgreementVersion> versions, String businessDate) {
         Map<String, Object> agreement = new LinkedHashMap<>();
         if (payload.has("agreementVersion")) {
             agreement.put("agreementId", payload.path("agreementId").asText());
@@ -96,17 +103,10 @@ public class DecisionHistory {
             agreement.put("recordedWithDecision", true);
             return agreement;
         }
-        List<Map<String, Object>> inForce = businessDate == null ? List.of() : readStore.queryForList("""
-                SELECT agreement_id, version FROM history_agreement_version
-                WHERE region = ? AND effective_from <= ? ORDER BY effective_from DESC, version DESC""",
-                region, Date.valueOf(LocalDate.parse(businessDate)));
-        if (inForce.isEmpty()) {
-            agreement.put("agreementId", "national-default");
-            agreement.put("version", 0);
-        } else {
-            agreement.put("agreementId", inForce.get(0).get("agreement_id"));
-            agreement.put("version", inForce.get(0).get("version"));
-        }
+        Optional<AgreementVersion> inForce = businessDate == null ? Optional.empty() : versions.stream()
+                .filter(v -> !v.effectiveFrom().isAfter(LocalDate.parse(businessDate))).findFirst();
+        agreement.put("agreementId", inForce.map(AgreementVersion::agreementId).orElse("national-default"));
+        agreement.put("version", inForce.map(AgreementVersion::version).orElse(0));
         agreement.put("recordedWithDecision", false);
         return agreement;
     }

@@ -28,7 +28,7 @@ class MonitorFacts {
                    LocalDate endedOn, String endReason) {
     }
 
-    record Return(String tenancyId, String region, String municipality, String careProvider, LocalDate returnedOn) {
+    record Return(String region, String municipality, String corporation, String careProvider, LocalDate returnedOn) {
     }
 
     record Signal(String tenancyId, String kind, LocalDate raisedOn, LocalDate resolvedOn) {
@@ -79,13 +79,13 @@ class MonitorFacts {
                         date(r, "accepted_on"), date(r, "moved_in_on"), date(r, "flipped_on"), date(r, "ended_on"),
                         r.getString("end_reason"))),
                 jdbc.query("""
-                        SELECT r.tenancy_id, r.returned_on, COALESCE(t.region, s.region) AS region,
+                        SELECT r.returned_on, t.corporation, COALESCE(t.region, s.region) AS region,
                                COALESCE(t.municipality, s.municipality) AS municipality,
                                COALESCE(t.care_provider, s.care_provider) AS care_provider
                         FROM monitor_return_to_care r
                         LEFT JOIN monitor_tenancy t ON t.tenancy_id = r.tenancy_id
                         LEFT JOIN monitor_care_stay s ON s.client_id = r.client_id AND s.stay_number = 1""",
-                        (r, n) -> new Return(r.getString("tenancy_id"), r.getString("region"), r.getString("municipality"),
+                        (r, n) -> new Return(r.getString("region"), r.getString("municipality"), r.getString("corporation"),
                                 r.getString("care_provider"), date(r, "returned_on"))),
                 jdbc.query("SELECT * FROM monitor_signal", (r, n) -> new Signal(r.getString("tenancy_id"), r.getString("kind"),
                         date(r, "raised_on"), date(r, "resolved_on"))),

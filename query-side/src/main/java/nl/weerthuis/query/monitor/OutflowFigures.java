@@ -69,7 +69,9 @@ public final class OutflowFigures {
         values.put("outflows", (long) outflows.size());
         values.put("flips", tenancies.stream().filter(t -> s.inPeriod(t.flippedOn())).count());
         values.put("returnsToCare", facts.returns().stream()
-                .filter(r -> s.matches(r.region(), r.municipality(), tenancyCorporation(facts, r.tenancyId(), s), r.careProvider()))
+                // A return without a tenancy has no corporation: a corporation selection does not narrow it.
+                .filter(r -> s.matches(r.region(), r.municipality(),
+                        r.corporation() == null ? s.corporation() : r.corporation(), r.careProvider()))
                 .filter(r -> s.inPeriod(r.returnedOn())).count());
         values.put("evictions", tenancies.stream().filter(t -> s.inPeriod(t.endedOn()) && "EVICTION".equals(t.endReason())).count());
         values.put("tenanciesEnded", tenancies.stream().filter(t -> s.inPeriod(t.endedOn())).count());
@@ -198,14 +200,6 @@ public final class OutflowFigures {
         values.put(name, cases == 0 ? null
                 : BigDecimal.valueOf(hits).divide(BigDecimal.valueOf(cases), 3, RoundingMode.HALF_UP).doubleValue());
         bases.put(name, cases);
-    }
-
-    private static String tenancyCorporation(All facts, String tenancyId, Selection s) {
-        if (tenancyId == null) {
-            return s.corporation();
-        }
-        return facts.tenancies().stream().filter(t -> t.tenancyId().equals(tenancyId)).map(Tenancy::corporation)
-                .findFirst().orElse(s.corporation());
     }
 
     private static boolean open(LocalDate from, LocalDate until, LocalDate on) {
