@@ -28,6 +28,11 @@ import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
 import nl.weerthuis.kernel.client.TrajectoryClosure;
 import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;
 import nl.weerthuis.kernel.client.WithdrawConsentCommand;
+import nl.weerthuis.kernel.client.ErasePersonalDataCommand;
+import nl.weerthuis.kernel.client.PersonalDataErasedEvent;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -63,6 +68,7 @@ public class Client {
     private String housedInTenancy;
     private final Set<String> consents = new HashSet<>();
     private final Set<String> coordinators = new HashSet<>();
+    private boolean erased;
 
     protected Client() {
         // for Axon: rebuilt from its events
@@ -71,7 +77,28 @@ public class Client {
     @CommandHandler
     public Client(RegisterClientCommand command) {
         apply(new ClientRegisteredEvent(command.clientId(), command.setting(), command.facility(), command.region(),
-                command.municipality(), command.careProvider(), command.registeredOn()));
+                command.municipality(), command.careProvider(), command.registeredOn(), command.personalDetails()));
+    }
+
+    /** Once a client is erased their journey is closed to new facts: only the anonymous trail is left. */
+    @CommandHandlerInterceptor
+    Object refuseAfterErasure(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        require(!erased || command.getPayload() instanceof ErasePersonalDataCommand, "PERSONAL_DATA_ERASED",
+                "the personal data of this client has been erased; their journey takes no new facts");
+        return chain.proceed();
+    }
+
+    @CommandHandler
+    void handle(ErasePersonalDataCommand command) {
+        require(command.ground() != null, "ERASURE_GROUND_REQUIRED", "say on which ground the data is erased");
+        if (!erased) { // erasing twice is erasing once
+            apply(new PersonalDataErasedEvent(clientId, command.ground(), command.erasedOn()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErasedEvent event) {
+        erased = true;
     }
 
     @CommandHandler

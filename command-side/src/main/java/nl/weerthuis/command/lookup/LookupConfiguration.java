@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
  * there fails the command: a lookup that silently fell behind would let a rule decide on stale facts.
  */
 @Configuration
-class LookupConfiguration {
+public class LookupConfiguration {
 
-    static final String GROUP = "lookups";
+    public static final String GROUP = "lookups";
 
     @Bean
     ConfigurerModule lookupProcessing() {

@@ -14,6 +14,8 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import nl.weerthuis.kernel.privacy.DataSubject;
+
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -42,6 +44,7 @@ public class Tenancy {
 
     @AggregateIdentifier
     private String tenancyId;
+    @DataSubject // the dwelling's address in a snapshot is sealed with this client's key
     private String clientId;
     private String landlord;
     private String careProvider;

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpHeaders;
+import nl.weerthuis.kernel.privacy.PersonalDataErasedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -83,6 +84,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConcurrencyException conflict) {
             return conflict(conflict);
+        }
+        throw ex;
+    }
+
+    /**
+     * New personal data for an erased client is refused where it is encrypted, while the events are stored; the
+     * exception reaches here wrapped in whatever the store wraps it in.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail failedWhileStoring(RuntimeException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PersonalDataErasedException erased) {
+                ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rule violated: PERSONAL_DATA_ERASED",
+                        erased.getMessage());
+                problem.setProperty("rule", "PERSONAL_DATA_ERASED");
+                return problem;
+            }
         }
         throw ex;
     }

@@ -99,6 +99,9 @@ class SecurityConfiguration {
                             .access(caseworkerOf(MUNICIPALITY, NEIGHBOURHOOD_TEAM))
                         .requestMatchers(HttpMethod.POST, "/api/v1/regional-agreements", "/api/v1/regional-agreements/*/*")
                             .access(caseworkerOf(MUNICIPALITY))
+                        // Erasure is irreversible: a privileged officer of the municipality (the controller) only.
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/clients/*/personal-data")
+                            .access(AuthorizationManagers.allOf(hasRole("ADMIN"), hasAnyAuthority("ORG_TYPE_" + MUNICIPALITY.name())))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))

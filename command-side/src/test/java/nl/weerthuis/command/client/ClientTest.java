@@ -19,7 +19,7 @@ class ClientTest {
     static final String CLIENT = "client-1";
     static final LocalDate REGISTERED = LocalDate.of(2025, 1, 6);
     static final ClientRegisteredEvent REGISTERED_IN_SHELTER = new ClientRegisteredEvent(CLIENT, CareSetting.SHELTER,
-            "Nachtopvang De Brug", "Twente", "Almelo", "87654321", REGISTERED);
+            "Nachtopvang De Brug", "Twente", "Almelo", "87654321", REGISTERED, null);
     static final OutflowTrajectoryStartedEvent TRAJECTORY_STARTED = new OutflowTrajectoryStartedEvent(CLIENT,
             CareSetting.SHELTER, "Twente", "Almelo", LocalDate.of(2025, 2, 1));
     static final LocalDate MOVED_IN = LocalDate.of(2025, 9, 1);
@@ -39,7 +39,7 @@ class ClientTest {
     void registering_a_client_records_setting_facility_region_and_care_provider() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterClientCommand(CLIENT, CareSetting.SHELTER, "Nachtopvang De Brug", "Twente",
-                        "Almelo", "87654321", REGISTERED))
+                        "Almelo", "87654321", REGISTERED, null))
                 .expectEvents(REGISTERED_IN_SHELTER);
     }
 
@@ -179,5 +179,38 @@ class ClientTest {
         fixture.given(REGISTERED_IN_SHELTER, given)
                 .when(new WithdrawConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 4, 1)))
                 .expectEvents(new ConsentWithdrawnEvent(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 4, 1)));
+    }
+
+    @Test
+    void erasing_a_client_records_the_erasure_with_its_ground() {
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
+                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)))
+                .expectEvents(new PersonalDataErasedEvent(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)));
+    }
+
+    @Test
+    void erasing_twice_is_erasing_once() {
+        fixture.given(REGISTERED_IN_SHELTER,
+                        new PersonalDataErasedEvent(CLIENT, ErasureGround.RETENTION_PERIOD_ENDED, LocalDate.of(2026, 3, 1)))
+                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 2)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_erasure_names_its_ground() {
+        fixture.given(REGISTERED_IN_SHELTER)
+                .when(new ErasePersonalDataCommand(CLIENT, null, LocalDate.of(2026, 3, 1)))
+                .expectException(violated("ERASURE_GROUND_REQUIRED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_erased_client_takes_no_new_facts() {
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW,
+                        new PersonalDataErasedEvent(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)))
+                .when(new RecordMonitoringReviewCommand(CLIENT, LocalDate.of(2026, 3, 2), "going well"))
+                .expectException(violated("PERSONAL_DATA_ERASED"))
+                .expectNoEvents();
     }
 }

@@ -32,7 +32,7 @@ class HashChainTest {
     void appended_events_form_a_hash_chain_over_their_stored_bytes() {
         String client = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterClientCommand(client, CareSetting.SHELTER, "MO", "Chain", "Almelo", "87654321",
-                LocalDate.of(2025, 1, 6)));
+                LocalDate.of(2025, 1, 6), null));
         commands.sendAndWait(new StartOutflowTrajectoryCommand(client, LocalDate.of(2025, 2, 1)));
 
         List<Map<String, Object>> rows = jdbc.queryForList(

@@ -41,7 +41,7 @@ class DeadlinesSurviveRestartTest {
         try (ConfigurableApplicationContext first = start("1h")) {
             CommandGateway commands = first.getBean(CommandGateway.class);
             commands.sendAndWait(new RegisterClientCommand(clientId, CareSetting.SHELTER, "MO", "Restart", "Almelo",
-                    "87654321", movedIn.minusMonths(3)));
+                    "87654321", movedIn.minusMonths(3), null));
             commands.sendAndWait(new StartOutflowTrajectoryCommand(clientId, movedIn.minusMonths(2)));
             commands.sendAndWait(new RecordOutflowCommand(clientId, "tenancy-" + clientId, movedIn));
 

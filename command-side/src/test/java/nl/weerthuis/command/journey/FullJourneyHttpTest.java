@@ -40,6 +40,8 @@ class FullJourneyHttpTest {
     static final String PROVIDER = TestTokens.CARE_PROVIDER;
 
     @Autowired
+    nl.weerthuis.kernel.privacy.PersonalDataCipher cipher;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
@@ -146,7 +148,9 @@ class FullJourneyHttpTest {
         assertThat(flip.get("previousLeaseHolder").asText()).isEqualTo("CARE_PROVIDER");
         assertThat(flip.get("indefinite").asBoolean()).isTrue();
         assertThat(flip.get("agreementVersion").asInt()).isEqualTo(1);
-        assertThat(flip.get("grounds").asText()).isEqualTo("rent paid, support accepted");
+        assertThat(flip.get("grounds").asText()).as("free text is stored sealed with the client's key")
+                .startsWith("pd1:" + clientId + ":").doesNotContain("rent paid");
+        assertThat(cipher.open(flip.get("grounds").asText())).isEqualTo("rent paid, support accepted");
         JsonNode flipMetadata = json.readTree(new String(jdbc.queryForObject("""
                 SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?
                 AND payload_type LIKE '%ContractFlippedEvent'""", byte[].class, tenancyId), StandardCharsets.UTF_8));

@@ -32,7 +32,7 @@ class TenancySnapshotTest {
         String client = UUID.randomUUID().toString();
         String tenancy = UUID.randomUUID().toString();
         LocalDate day = LocalDate.of(2025, 1, 6);
-        commands.sendAndWait(new RegisterClientCommand(client, CareSetting.SHELTER, "MO", "Snap", "Almelo", "87654321", day));
+        commands.sendAndWait(new RegisterClientCommand(client, CareSetting.SHELTER, "MO", "Snap", "Almelo", "87654321", day, null));
         commands.sendAndWait(new StartOutflowTrajectoryCommand(client, day));
         commands.sendAndWait(new UpdateArrangementChecklistCommand(client,
                 new ArrangementChecklist(true, true, true, true, true, true), day));
@@ -47,6 +47,10 @@ class TenancySnapshotTest {
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
                 Long.class, tenancy)).isPositive();
+        String snapshot = new String(jdbc.queryForObject("SELECT payload FROM snapshot_event_entry "
+                + "WHERE aggregate_identifier = ?", byte[].class, tenancy), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(snapshot).as("the address in the snapshot is sealed with the client's key")
+                .doesNotContain("Kerkstraat").contains("pd1:" + client);
         // Rebuilt from the snapshot: signal s3 exists and is only raised; the lease cannot flip.
         commands.sendAndWait(new AcknowledgeSignalCommand(tenancy, "s3", day));
         assertThatThrownBy(() -> commands.sendAndWait(new AcknowledgeSignalCommand(tenancy, "s3", day)))

@@ -82,6 +82,25 @@ class CommandAuthorizationTest {
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>("{}", headers), String.class).getStatusCode().value();
     }
 
+    @org.junit.jupiter.api.Test
+    void only_an_admin_of_a_municipality_may_erase_personal_data() {
+        String path = "/api/v1/clients/c/personal-data?ground=CLIENT_REQUEST";
+        assertThat(http.exchange(path, HttpMethod.DELETE, HttpEntity.EMPTY, String.class).getStatusCode().value()).isEqualTo(401);
+        for (OrganisationType type : OrganisationType.values()) {
+            String org = type == MUNICIPALITY ? TestTokens.MUNICIPALITY : "1111111" + type.ordinal();
+            for (Role role : Role.values()) {
+                HttpHeaders headers = new HttpHeaders();
+                headers.setBearerAuth(TestTokens.token(org, type.name(), role.name()));
+                int status = http.exchange(path, HttpMethod.DELETE, new HttpEntity<>(headers), String.class).getStatusCode().value();
+                if (role == Role.ADMIN && type == MUNICIPALITY) {
+                    assertThat(status).as(type + " " + role).isEqualTo(404); // allowed through, but no client "c"
+                } else {
+                    assertThat(status).as(type + " " + role).isEqualTo(403);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void only_caseworkers_of_the_organisations_that_do_this_work_get_through(String path, Set<OrganisationType> allowed) {

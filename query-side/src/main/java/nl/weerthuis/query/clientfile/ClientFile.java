@@ -1,5 +1,7 @@
 package nl.weerthuis.query.clientfile;
 
+import nl.weerthuis.kernel.privacy.PersonalDataCipher;
+import nl.weerthuis.query.privacy.SealedTexts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +24,16 @@ public class ClientFile {
     public static final String CORPORATION_CARE_PURPOSE = "goed-huurderschap";
 
     private final JdbcTemplate jdbc;
+    private final SealedTexts sealed;
 
-    ClientFile(JdbcTemplate jdbc) {
+    ClientFile(JdbcTemplate jdbc, SealedTexts sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
+    }
+
+    /** Read models keep personal texts sealed; an erased one reads as the placeholder, as in the events. */
+    private String opened(String stored) {
+        return stored == null ? PersonalDataCipher.ERASED : sealed.openFromReadModel(stored);
     }
 
     /** Empty when the organisation is not involved with the client: to them the client does not exist. */
@@ -48,7 +57,7 @@ public class ClientFile {
         own.put("clientId", clientId);
         own.put("agreements", jdbc.query(
                 "SELECT tenancy_id, agreements, recorded_on FROM file_agreement WHERE client_id = ? ORDER BY recorded_on",
-                (row, n) -> Map.of("tenancyId", row.getString(1), "agreements", row.getString(2),
+                (row, n) -> Map.of("tenancyId", row.getString(1), "agreements", opened(row.getString(2)),
                         "recordedOn", text(row.getDate(3))), clientId));
         own.put("consents", jdbc.query("SELECT organisation, purpose FROM file_consent WHERE client_id = ? ORDER BY organisation",
                 (row, n) -> Map.of("organisation", row.getString(1), "purpose", row.getString(2)), clientId));
@@ -84,7 +93,7 @@ public class ClientFile {
             signal.put("sourceType", row.getString("source_type"));
             // What a care provider or team wrote about the client stays out of the corporation's view.
             if (!corporation || "HOUSING_CORPORATION".equals(row.getString("source_type"))) {
-                signal.put("description", row.getString("description"));
+                signal.put("description", sealed.openFromReadModel(row.getString("description")));
             }
             return signal;
         }, tenancyId);

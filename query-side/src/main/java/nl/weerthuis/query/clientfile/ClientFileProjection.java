@@ -8,6 +8,8 @@ import nl.weerthuis.kernel.client.CaseCoordinationAssignedEvent;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.ConsentGivenEvent;
 import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
+import nl.weerthuis.kernel.client.PersonalDataErasedEvent;
+import nl.weerthuis.query.privacy.SealedTexts;
 import nl.weerthuis.kernel.identity.MetadataKeys;
 import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
@@ -33,9 +35,11 @@ import java.time.LocalDate;
 class ClientFileProjection {
 
     private final JdbcTemplate jdbc;
+    private final SealedTexts sealed;
 
-    ClientFileProjection(JdbcTemplate jdbc) {
+    ClientFileProjection(JdbcTemplate jdbc, SealedTexts sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
     }
 
     @EventHandler
@@ -85,7 +89,8 @@ class ClientFileProjection {
                 INSERT INTO file_signal (tenancy_id, signal_id, kind, severity, source_type, description, raised_on)
                 SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM file_signal WHERE tenancy_id = ? AND signal_id = ?)""",
                 event.tenancyId(), event.signalId(), event.kind().name(), event.severity().name(),
-                event.sourceType() == null ? null : event.sourceType().name(), event.description(), date(event.raisedOn()),
+                event.sourceType() == null ? null : event.sourceType().name(),
+                sealed.sealForReadModel(event.clientId(), event.description()), date(event.raisedOn()),
                 event.tenancyId(), event.signalId());
     }
 
@@ -124,7 +129,18 @@ class ClientFileProjection {
     void on(TenancyAgreementsRecordedEvent event) {
         jdbc.update("DELETE FROM file_agreement WHERE tenancy_id = ? AND recorded_on = ?", event.tenancyId(), date(event.recordedOn()));
         jdbc.update("INSERT INTO file_agreement (tenancy_id, client_id, agreements, recorded_on) VALUES (?, ?, ?, ?)",
-                event.tenancyId(), event.clientId(), event.agreements(), date(event.recordedOn()));
+                event.tenancyId(), event.clientId(), sealed.sealForReadModel(event.clientId(), event.agreements()),
+                date(event.recordedOn()));
+    }
+
+    /** The file keeps its facts and drops every text written about the client. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        sealed.forgetKeyOf(event.clientId());
+        jdbc.update("""
+                UPDATE file_signal SET description = NULL
+                WHERE tenancy_id IN (SELECT tenancy_id FROM file_tenancy WHERE client_id = ?)""", event.clientId());
+        jdbc.update("UPDATE file_agreement SET agreements = NULL WHERE client_id = ?", event.clientId());
     }
 
     @EventHandler

@@ -2,6 +2,7 @@ package nl.weerthuis.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.weerthuis.query.privacy.SealedTexts;
 import org.axonframework.common.DateTimeUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,8 +32,11 @@ public class DecisionHistory {
     private final JdbcTemplate events;
     private final JdbcTemplate readStore;
     private final ObjectMapper json;
+    private final SealedTexts sealedTexts;
 
-    DecisionHistory(@Qualifier("eventStoreDataSource") DataSource eventStore, JdbcTemplate readStore, ObjectMapper json) {
+    DecisionHistory(@Qualifier("eventStoreDataSource") DataSource eventStore, JdbcTemplate readStore, ObjectMapper json,
+                    SealedTexts sealedTexts) {
+        this.sealedTexts = sealedTexts;
         this.events = new JdbcTemplate(eventStore);
         this.readStore = readStore;
         this.json = json;
@@ -79,7 +83,7 @@ public class DecisionHistory {
                         return;
                     }
                     String type = simpleName(row.getString("payload_type"));
-                    JsonNode payload = read(row.getBytes("payload"));
+                    JsonNode payload = sealedTexts.open(read(row.getBytes("payload")));
                     JsonNode metaData = read(row.getBytes("meta_data"));
                     String aggregateIdentifier = row.getString("aggregate_identifier");
                     states.get(aggregateIdentifier).apply(type, payload);

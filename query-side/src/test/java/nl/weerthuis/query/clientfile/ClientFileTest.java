@@ -58,7 +58,7 @@ class ClientFileTest {
     void aClientWithCareATenancyAndSignals() {
         MetaData municipality = MetaData.with("actorOrganisation", MUNICIPALITY);
         events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.PROTECTED_HOUSING, "RIBW", "Twente",
-                "Almelo", PROVIDER, LocalDate.of(2025, 1, 6)), municipality);
+                "Almelo", PROVIDER, LocalDate.of(2025, 1, 6), null), municipality);
         String indication = UUID.randomUUID().toString();
         events.append("CareIndication", indication, 0, new IndicationGrantedEvent(indication, client,
                 IndicationType.AMBULATORY_SUPPORT, 6.5, PROVIDER, "Twente", LocalDate.of(2025, 1, 1), LocalDate.now().plusYears(1)),

@@ -64,7 +64,7 @@ class DecisionHistoryTest {
         MetaData corporation = actor(CORPORATION, "HOUSING_CORPORATION", "verhuur-7");
         Dwelling dwelling = new Dwelling("Hoofdstraat 1", "Almelo", "Centrum");
         events.append("Client", clientId, 0, new ClientRegisteredEvent(clientId, CareSetting.PROTECTED_HOUSING, "RIBW",
-                "Twente", "Almelo", PROVIDER, LocalDate.of(2024, 1, 8)), municipality);
+                "Twente", "Almelo", PROVIDER, LocalDate.of(2024, 1, 8), null), municipality);
         events.append("Client", clientId, 1, new OutflowTrajectoryStartedEvent(clientId, CareSetting.PROTECTED_HOUSING,
                 "Twente", "Almelo", LocalDate.of(2024, 2, 1)), municipality);
         events.append("Tenancy", tenancyId, 0, new DwellingOfferedEvent(tenancyId, clientId, CORPORATION, PROVIDER,

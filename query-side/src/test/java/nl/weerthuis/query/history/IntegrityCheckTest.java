@@ -55,7 +55,7 @@ class IntegrityCheckTest {
         String[] clients = {UUID.randomUUID().toString(), UUID.randomUUID().toString()};
         for (String client : clients) {
             events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.SHELTER, "MO", "Twente",
-                    "Almelo", "87654321", LocalDate.of(2025, 1, 6)));
+                    "Almelo", "87654321", LocalDate.of(2025, 1, 6), null));
             events.append("Client", client, 1, new OutflowTrajectoryStartedEvent(client, CareSetting.SHELTER, "Twente",
                     "Almelo", LocalDate.of(2025, 2, 1)));
         }
@@ -89,7 +89,7 @@ class IntegrityCheckTest {
     void a_deleted_event_breaks_the_chain_of_its_aggregate() throws Exception {
         String client = UUID.randomUUID().toString();
         events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.SHELTER, "MO", "Twente",
-                "Almelo", "87654321", LocalDate.of(2025, 1, 6)));
+                "Almelo", "87654321", LocalDate.of(2025, 1, 6), null));
         events.append("Client", client, 1, new OutflowTrajectoryStartedEvent(client, CareSetting.SHELTER, "Twente",
                 "Almelo", LocalDate.of(2025, 2, 1)));
         // Tamper only once the read models have what they need, so they are not left short by the test itself.

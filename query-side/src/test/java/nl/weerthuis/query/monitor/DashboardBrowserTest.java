@@ -91,7 +91,7 @@ class DashboardBrowserTest {
             String tenancy = UUID.randomUUID().toString();
             Dwelling dwelling = new Dwelling("street", "Almelo", i % 2 == 0 ? "Centrum" : "Noord");
             events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.SHELTER, "MO", region,
-                    "Almelo", "87654321", LocalDate.of(2025, 1, 2)));
+                    "Almelo", "87654321", LocalDate.of(2025, 1, 2), null));
             events.append("Client", client, 1, new OutflowTrajectoryStartedEvent(client, CareSetting.SHELTER, region,
                     "Almelo", LocalDate.of(2025, 2, 1)));
             events.append("Tenancy", tenancy, 0, new DwellingOfferedEvent(tenancy, client, "12345678", "87654321",
@@ -155,7 +155,7 @@ class DashboardBrowserTest {
     void the_auditors_timeline_page_shows_the_history_and_the_state_as_of_now() {
         String client = UUID.randomUUID().toString();
         events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.PROTECTED_HOUSING, "RIBW", region,
-                "Almelo", "87654321", LocalDate.of(2025, 1, 2)));
+                "Almelo", "87654321", LocalDate.of(2025, 1, 2), null));
         events.append("Client", client, 1, new OutflowTrajectoryStartedEvent(client, CareSetting.PROTECTED_HOUSING, region,
                 "Almelo", LocalDate.of(2025, 2, 1)));
         String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");

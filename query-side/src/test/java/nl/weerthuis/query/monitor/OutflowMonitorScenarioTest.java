@@ -70,7 +70,7 @@ class OutflowMonitorScenarioTest {
 
     private String client(String region, CareSetting setting, String provider, String registered, String trajectory) {
         String id = UUID.randomUUID().toString();
-        event("Client", id, new ClientRegisteredEvent(id, setting, "facility", region, "Almelo", provider, d(registered)));
+        event("Client", id, new ClientRegisteredEvent(id, setting, "facility", region, "Almelo", provider, d(registered), null));
         if (trajectory != null) {
             event("Client", id, new OutflowTrajectoryStartedEvent(id, setting, region, "Almelo", d(trajectory)));
         }

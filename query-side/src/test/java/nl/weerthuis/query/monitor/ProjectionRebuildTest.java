@@ -57,7 +57,7 @@ class ProjectionRebuildTest {
         for (int i = 0; i < 12; i++) {
             String client = UUID.randomUUID().toString();
             events.append("Client", client, 0, new ClientRegisteredEvent(client, i % 2 == 0 ? CareSetting.SHELTER
-                    : CareSetting.PROTECTED_HOUSING, "f", region, "Almelo", "87654321", LocalDate.of(2025, 1, 1 + i)));
+                    : CareSetting.PROTECTED_HOUSING, "f", region, "Almelo", "87654321", LocalDate.of(2025, 1, 1 + i), null));
             events.append("Client", client, 1, new OutflowTrajectoryStartedEvent(client, CareSetting.SHELTER, region,
                     "Almelo", LocalDate.of(2025, 3, 1 + i)));
         }

@@ -45,7 +45,7 @@ class RegisteredClientsMonitorTest {
         for (int i = 0; i < clients; i++) {
             String clientId = UUID.randomUUID().toString();
             events.append("Client", clientId, new ClientRegisteredEvent(clientId, setting, "RIBW De Linde", region,
-                    "Almelo", "87654321", LocalDate.of(2026, 2, 1)));
+                    "Almelo", "87654321", LocalDate.of(2026, 2, 1), null));
         }
     }
 

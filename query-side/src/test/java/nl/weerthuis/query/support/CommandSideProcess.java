@@ -48,6 +48,7 @@ public final class CommandSideProcess implements AutoCloseable {
                 "--spring.datasource.password=" + System.getenv().getOrDefault("WEERTHUIS_TEST_DB_PASSWORD", ""),
                 "--spring.flyway.schemas=" + schema,
                 "--weerthuis.security.jwt-secret=" + TestTokens.SECRET,
+                "--weerthuis.privacy.key-encryption-key=" + TestTokens.KEY_ENCRYPTION_KEY,
                 "--db-scheduler.polling-interval=500ms",
                 "--db-scheduler.immediate-execution-enabled=true"));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

@@ -8,14 +8,22 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
+import nl.weerthuis.kernel.privacy.PersonalDataCipher;
+import nl.weerthuis.kernel.privacy.PersonalDataKeys;
+import nl.weerthuis.kernel.privacy.PersonalDataModule;
 import org.flywaydb.core.Flyway;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -40,8 +48,13 @@ public class EventStoreFixture {
     }
 
     @Bean
-    Appender eventAppender(DataSource readStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    Appender eventAppender(DataSource readStore, ObjectMapper web) {
         ConnectionProvider connections = () -> DataSourceUtils.getConnection(readStore);
+        // As the command side: personal data sealed with client keys made on first use.
+        PersonalDataKeys keys = new JdbcPersonalDataKeys(connections,
+                Base64.getDecoder().decode(TestTokens.KEY_ENCRYPTION_KEY), true, Duration.ZERO, Clock.systemUTC());
+        Serializer eventSerializer = JacksonSerializer.builder()
+                .objectMapper(web.copy().registerModule(new PersonalDataModule(new PersonalDataCipher(keys)))).build();
         return new Appender(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)

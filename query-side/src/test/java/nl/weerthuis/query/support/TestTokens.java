@@ -15,6 +15,8 @@ import java.util.List;
 public final class TestTokens {
 
     public static final String SECRET = "test-secret-that-is-at-least-256-bits-long-for-hs256";
+    /** The test installation's key-encryption key, as in application-test.yml. */
+    public static final String KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     public static final String MUNICIPALITY = "00000001001234567000";
     public static final String CORPORATION = "12345678";
     public static final String CARE_PROVIDER = "87654321";

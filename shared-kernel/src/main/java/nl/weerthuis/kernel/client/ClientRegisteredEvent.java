@@ -11,5 +11,6 @@ public record ClientRegisteredEvent(
         String region,
         String municipality,
         String careProvider,
-        LocalDate registeredOn) {
+        LocalDate registeredOn,
+        PersonalDetails personalDetails) {
 }

@@ -6,8 +6,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
 
 /**
- * The central intake registers a client in BW or MO at a facility in a region. Carries no name or BSN: those
- * are personal data and are recorded encrypted, separately (right to erasure).
+ * The central intake registers a client in BW or MO at a facility in a region, with their personal details
+ * (optional; stored encrypted with the client's own key, see {@link PersonalDetails}).
  */
 public record RegisterClientCommand(
         @TargetAggregateIdentifier @DataSubject String clientId,
@@ -16,5 +16,6 @@ public record RegisterClientCommand(
         String region,
         String municipality,
         String careProvider,
-        LocalDate registeredOn) {
+        LocalDate registeredOn,
+        PersonalDetails personalDetails) {
 }

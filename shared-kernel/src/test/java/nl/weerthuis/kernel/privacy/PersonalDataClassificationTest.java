@@ -50,6 +50,49 @@ class PersonalDataClassificationTest {
         assertThat(unclassified).as("text fields neither @PersonalData, @DataSubject nor in NonPersonalFields").isEmpty();
     }
 
+    /** The cipher seals text; a personal date or number would be stored plain, so personal data is text. */
+    @Test
+    void personal_data_is_text_and_every_event_holding_it_names_its_client() {
+        List<String> problems = new ArrayList<>();
+        for (Class<?> message : messages()) {
+            boolean holdsPersonalData = false;
+            for (RecordComponent component : message.getRecordComponents()) {
+                if (component.isAnnotationPresent(PersonalData.class)) {
+                    holdsPersonalData = true;
+                    boolean text = component.getType() == String.class || (component.getType() == List.class
+                            && component.getGenericType().getTypeName().equals("java.util.List<java.lang.String>"));
+                    if (!text) {
+                        problems.add(message.getSimpleName() + "." + component.getName() + " is personal but not text");
+                    }
+                }
+                holdsPersonalData |= isNestedPersonal(component.getType());
+            }
+            boolean namesClient = java.util.Arrays.stream(message.getRecordComponents())
+                    .anyMatch(c -> c.isAnnotationPresent(DataSubject.class));
+            if (holdsPersonalData && message.getSimpleName().endsWith("Event") && !namesClient) {
+                problems.add(message.getSimpleName() + " holds personal data but names no @DataSubject");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static boolean isNestedPersonal(Class<?> type) {
+        return type.isRecord() && java.util.Arrays.stream(type.getRecordComponents())
+                .anyMatch(c -> c.isAnnotationPresent(PersonalData.class));
+    }
+
+    private static List<Class<?>> messages() {
+        List<Class<?>> messages = new ArrayList<>();
+        for (JavaClass type : new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("nl.weerthuis.kernel")) {
+            Class<?> message = type.reflect();
+            if (message.isRecord() && message.getPackageName().matches(MESSAGE_PACKAGES)) {
+                messages.add(message);
+            }
+        }
+        return messages;
+    }
+
     @Test
     void free_text_and_addresses_are_personal() {
         assertThat(component(Dwelling.class, "address").isAnnotationPresent(PersonalData.class)).isTrue();

@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import nl.weerthuis.command.web.CommandDispatch;
 import nl.weerthuis.command.web.IdempotentRequests;
+import nl.weerthuis.command.rules.BusinessCalendar;
 import nl.weerthuis.kernel.client.AssignCaseCoordinationCommand;
+import nl.weerthuis.kernel.client.ErasePersonalDataCommand;
+import nl.weerthuis.kernel.client.ErasureGround;
 import nl.weerthuis.kernel.client.CloseTrajectoryCommand;
 import nl.weerthuis.kernel.client.GiveConsentCommand;
 import nl.weerthuis.kernel.client.RecordHousingWishesCommand;
@@ -17,12 +20,16 @@ import nl.weerthuis.kernel.client.WithdrawConsentCommand;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
 
 @RestController
 @RequestMapping("/api/v1/clients")
@@ -41,7 +48,18 @@ class ClientController {
                                     @AuthenticationPrincipal Jwt caller) {
         return dispatch.create(key, caller, request, "clientId", id -> new RegisterClientCommand(id, request.setting(),
                 request.facility(), request.region(), request.municipality(), request.careProvider(),
-                request.registeredOn()));
+                request.registeredOn(), request.details()));
+    }
+
+    @Operation(summary = "Right to erasure: delete the client's key, so their personal data is gone everywhere",
+            description = "The anonymous decision trail (types, dates, organisations, rule versions) and the monitor "
+                    + "figures remain; personal texts read as \"[erased]\" from then on. Repeating it changes nothing.")
+    @DeleteMapping("/{clientId}/personal-data")
+    ResponseEntity<Object> erase(@PathVariable String clientId, @RequestParam ErasureGround ground,
+                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                 @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new ErasePersonalDataCommand(clientId, ground,
+                LocalDate.now(BusinessCalendar.NETHERLANDS)));
     }
 
     @Operation(summary = "Start the outflow trajectory: the client becomes a potential outflower")
