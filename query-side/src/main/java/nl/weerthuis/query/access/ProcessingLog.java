@@ -75,6 +75,20 @@ public class ProcessingLog {
         }
     }
 
+    /** A disclosure by the system itself (a notification to a partner): the receiving organisation is the party. */
+    public void recordDisclosure(String activityId, String clientId, String organisation, String organisationType,
+                                 String receiver) {
+        if (activities.find(activityId).isEmpty()) {
+            throw new IllegalArgumentException("no processing activity " + activityId + " in the register");
+        }
+        jdbc.update("""
+                INSERT INTO processing_log (trace_id, span_id, parent_span_id, activity_id, data_subject, organisation,
+                    organisation_type, person, roles, recorded_at, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                hex(16), hex(8), null, activityId, pseudonym(clientId), organisation, organisationType, receiver,
+                "PARTNER_SYSTEM", Timestamp.from(Instant.now()), "COMPLETED");
+    }
+
     public String pseudonym(String clientId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -62,6 +62,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/agreements").hasRole("CLIENT")
                         .requestMatchers(HttpMethod.GET, "/api/v1/integrity").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // Partner systems manage their own subscriptions and read their own organisation's feed.
+                        .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/*").hasRole("PARTNER_SYSTEM")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events").hasRole("PARTNER_SYSTEM")
+                        // Documentation of the events' data: holds no data itself.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/event-schemas/*").permitAll()
                         // Aggregates only: monitors see small cells suppressed, administrators exact counts.
                         .requestMatchers(HttpMethod.GET, "/api/v1/monitor/**").hasAnyRole("MONITOR", "ADMIN")
                         .anyRequest().denyAll())

@@ -43,7 +43,13 @@ class QueryAuthorizationTest {
                 Arguments.of(HttpMethod.GET, "/api/v1/clients/c/agreements", EnumSet.of(CLIENT)),
                 Arguments.of(HttpMethod.GET, "/api/v1/integrity", EnumSet.of(AUDITOR, ADMIN)),
                 Arguments.of(HttpMethod.GET, "/api/v1/admin/projections/monitor", EnumSet.of(ADMIN)),
-                Arguments.of(HttpMethod.POST, "/api/v1/admin/projections/nothing/rebuild", EnumSet.of(ADMIN)));
+                Arguments.of(HttpMethod.POST, "/api/v1/admin/projections/nothing/rebuild", EnumSet.of(ADMIN)),
+                Arguments.of(HttpMethod.GET, "/api/v1/admin/dead-letters", EnumSet.of(ADMIN)),
+                Arguments.of(HttpMethod.POST, "/api/v1/admin/dead-letters/s/1/replay", EnumSet.of(ADMIN)),
+                Arguments.of(HttpMethod.GET, "/api/v1/subscriptions", EnumSet.of(PARTNER_SYSTEM)),
+                Arguments.of(HttpMethod.POST, "/api/v1/subscriptions", EnumSet.of(PARTNER_SYSTEM)),
+                Arguments.of(HttpMethod.DELETE, "/api/v1/subscriptions/s", EnumSet.of(PARTNER_SYSTEM)),
+                Arguments.of(HttpMethod.GET, "/api/v1/events", EnumSet.of(PARTNER_SYSTEM)));
     }
 
     @ParameterizedTest(name = "{0} {1}")

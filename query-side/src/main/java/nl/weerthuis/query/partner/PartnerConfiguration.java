@@ -1,0 +1,31 @@
+package nl.weerthuis.query.partner;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+@Configuration
+@EnableConfigurationProperties(PartnerSettings.class)
+class PartnerConfiguration {
+
+    @Bean
+    HttpClient partnerHttpClient() {
+        // A partner's redirect is not followed: notifications go only where the partner subscribed.
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * One segment: the feed is appended in event order, so a partner reading {@code ?after=} never skips a row that
+     * a parallel segment committed later under a lower number.
+     */
+    @Bean
+    ConfigurerModule partnerFeedInOneSegment() {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                PartnerFeedProjection.GROUP, (config, builder) -> builder.initialSegmentCount(1));
+    }
+}

@@ -1,0 +1,144 @@
+package nl.weerthuis.query.partner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.weerthuis.query.access.ProcessingLog;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Adds one domain event to the feed of every organisation involved with its client, as a CloudEvent minimised for
+ * that organisation, and queues it for each of their subscriptions that asked for its type: the outbox, in the
+ * transaction of the feed processor (whose token lives in the same database).
+ */
+@Component
+public class PartnerFeed {
+
+    public static final String CORPORATION_CARE_PURPOSE = "goed-huurderschap";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final ProcessingLog pseudonyms;
+    private final PartnerSettings settings;
+
+    PartnerFeed(JdbcTemplate jdbc, ObjectMapper json, ProcessingLog pseudonyms, PartnerSettings settings) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.pseudonyms = pseudonyms;
+        this.settings = settings;
+    }
+
+    /** An organisation involved with a client, as the feed knows it. */
+    public record Recipient(String organisation, String organisationType) {
+        boolean isCorporation() {
+            return "HOUSING_CORPORATION".equals(organisationType);
+        }
+    }
+
+    /**
+     * @param dataFor the data this recipient may have, or null when it may have none of this event
+     */
+    void publish(String eventId, Instant recordedAt, String clientId, String type,
+                 BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
+        for (Recipient recipient : recipientsOf(clientId)) {
+            boolean consentForCare = hasConsent(clientId, recipient.organisation(), CORPORATION_CARE_PURPOSE);
+            Map<String, Object> data = dataFor.apply(recipient, consentForCare);
+            if (data != null) {
+                append(eventId, recordedAt, clientId, type, recipient, data);
+            }
+        }
+    }
+
+    void involve(String clientId, String organisation, String organisationType) {
+        if (organisation == null) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO partner_involvement (client_id, organisation, organisation_type) SELECT ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM partner_involvement WHERE client_id = ? AND organisation = ?)""",
+                clientId, organisation, organisationType, clientId, organisation);
+    }
+
+    void consent(String clientId, String organisation, String purpose, boolean given) {
+        jdbc.update("DELETE FROM partner_consent WHERE client_id = ? AND organisation = ? AND purpose = ?",
+                clientId, organisation, purpose);
+        if (given) {
+            jdbc.update("INSERT INTO partner_consent (client_id, organisation, purpose) VALUES (?, ?, ?)",
+                    clientId, organisation, purpose);
+        }
+    }
+
+    /** The subject partners see: a pseudonym per receiving organisation, so two partners cannot link their feeds. */
+    String subjectFor(String organisation, String clientId) {
+        return pseudonyms.pseudonym(organisation + ":" + clientId);
+    }
+
+    private List<Recipient> recipientsOf(String clientId) {
+        return jdbc.query("SELECT organisation, organisation_type FROM partner_involvement WHERE client_id = ? ORDER BY organisation",
+                (row, n) -> new Recipient(row.getString(1), row.getString(2)), clientId);
+    }
+
+    private boolean hasConsent(String clientId, String organisation, String purpose) {
+        Integer found = jdbc.queryForObject("SELECT count(*) FROM partner_consent WHERE client_id = ? AND organisation = ? AND purpose = ?",
+                Integer.class, clientId, organisation, purpose);
+        return found != null && found > 0;
+    }
+
+    private void append(String eventId, Instant recordedAt, String clientId, String type, Recipient recipient,
+                        Map<String, Object> data) {
+        String organisation = recipient.organisation();
+        Integer already = jdbc.queryForObject("SELECT count(*) FROM partner_event WHERE organisation = ? AND event_id = ?",
+                Integer.class, organisation, eventId);
+        if (already != null && already > 0) {
+            return; // the same event handled again after a rollback: it is in the feed once
+        }
+        String subject = subjectFor(organisation, clientId);
+        Long last = jdbc.queryForObject("SELECT max(subject_sequence) FROM partner_event WHERE organisation = ? AND subject = ?",
+                Long.class, organisation, subject);
+        long subjectSequence = last == null ? 1 : last + 1;
+        String body = cloudEvent(eventId, type, subject, recordedAt, subjectSequence, data);
+        jdbc.update("""
+                INSERT INTO partner_event (event_id, organisation, client_id, subject, subject_sequence, type, recorded_at, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", eventId, organisation, clientId, subject, subjectSequence, type,
+                Timestamp.from(recordedAt), body);
+        Long sequence = jdbc.queryForObject("SELECT sequence FROM partner_event WHERE organisation = ? AND event_id = ?",
+                Long.class, organisation, eventId);
+        jdbc.query("SELECT subscription_id, event_types FROM partner_subscription WHERE organisation = ? AND status = 'ACTIVE'",
+                row -> {
+                    if (Subscriptions.wants(row.getString("event_types"), type)) {
+                        jdbc.update("""
+                                INSERT INTO partner_delivery (subscription_id, event_sequence, status, attempts, next_attempt_at)
+                                VALUES (?, ?, 'PENDING', 0, ?)""", row.getString("subscription_id"), sequence,
+                                Timestamp.from(Instant.now()));
+                    }
+                }, organisation);
+    }
+
+    /** CloudEvents 1.0, structured JSON, NL GOV profile. */
+    String cloudEvent(String id, String type, String subject, Instant time, long subjectSequence, Map<String, Object> data) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", id);
+        event.put("source", settings.source());
+        event.put("type", type);
+        event.put("subject", subject);
+        event.put("time", time.toString());
+        // A string that sorts as it counts (CloudEvents sequence extension).
+        event.put("sequence", String.format("%020d", subjectSequence));
+        event.put("datacontenttype", "application/json");
+        event.put("dataschema", settings.schemaBaseUrl() + type);
+        event.put("data", data);
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package nl.weerthuis.query.partner;
+
+import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
+import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
+import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.ConsentGivenEvent;
+import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
+import nl.weerthuis.kernel.client.PersonalDataErasedEvent;
+import nl.weerthuis.kernel.identity.MetadataKeys;
+import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
+import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
+import nl.weerthuis.kernel.tenancy.FlipScheduledEvent;
+import nl.weerthuis.kernel.tenancy.MovedInEvent;
+import nl.weerthuis.kernel.tenancy.SignalRaisedEvent;
+import nl.weerthuis.kernel.tenancy.SignalResolvedEvent;
+import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
+import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static nl.weerthuis.query.partner.PartnerEventTypes.*;
+
+/**
+ * What partner systems hear, and what each may know. A corporation learns tenancy facts and that support is
+ * active, by whom and until when — the latter only with the client's consent for "goed huurderschap" — never the
+ * kind of care, hours or any text; of signals others raised it learns that there is one, not its kind.
+ * The feed is a log of disclosures: a replay would tell partners again, so it is never replayed.
+ */
+@Component
+@ProcessingGroup(PartnerFeedProjection.GROUP)
+@DisallowReplay
+class PartnerFeedProjection {
+
+    static final String GROUP = "partner-feed";
+
+    private final PartnerFeed feed;
+
+    PartnerFeedProjection(PartnerFeed feed) {
+        this.feed = feed;
+    }
+
+    @EventHandler
+    void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
+        feed.involve(event.clientId(), registeredBy, "MUNICIPALITY");
+        feed.involve(event.clientId(), event.careProvider(), "CARE_PROVIDER");
+    }
+
+    @EventHandler
+    void on(DwellingOfferedEvent event) {
+        feed.involve(event.clientId(), event.landlord(), "HOUSING_CORPORATION");
+        feed.involve(event.clientId(), event.careProvider(), "CARE_PROVIDER");
+    }
+
+    @EventHandler
+    void on(ConsentGivenEvent event) {
+        feed.consent(event.clientId(), event.receivingOrganisation(), event.purpose(), true);
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawnEvent event) {
+        feed.consent(event.clientId(), event.receivingOrganisation(), event.purpose(), false);
+    }
+
+    @EventHandler
+    void on(TenancyStartedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
+        feed.publish(id, at, event.clientId(), TENANCY_STARTED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                "landlord", event.landlord(), "careProvider", event.careProvider(), "leaseForm", event.leaseForm(),
+                "leaseHolder", event.leaseHolder(), "startsOn", event.startsOn()));
+    }
+
+    @EventHandler
+    void on(MovedInEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
+        feed.publish(id, at, event.clientId(), MOVED_IN, (to, consent) -> data("tenancyId", event.tenancyId(),
+                "movedInOn", event.movedInOn(), "municipality", event.municipality()));
+    }
+
+    @EventHandler
+    void on(FlipScheduledEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
+        feed.publish(id, at, event.clientId(), FLIP_SCHEDULED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                "plannedOn", event.plannedOn()));
+    }
+
+    @EventHandler
+    void on(ContractFlippedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
+        feed.publish(id, at, event.clientId(), CONTRACT_FLIPPED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                "flippedOn", event.flippedOn(), "leaseHolder", event.leaseHolder(), "indefinite", event.indefinite()));
+    }
+
+    @EventHandler
+    void on(TenancyEndedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
+        feed.publish(id, at, event.clientId(), TENANCY_ENDED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                "endedOn", event.endedOn(), "reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(SignalRaisedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
+        feed.publish(id, at, event.clientId(), SIGNAL_RAISED, (to, consent) -> {
+            boolean mayKnowKind = !to.isCorporation() || "HOUSING_CORPORATION".equals(String.valueOf(event.sourceType()));
+            return data("tenancyId", event.tenancyId(), "signalId", event.signalId(),
+                    "kind", mayKnowKind ? event.kind() : null, "severity", event.severity(),
+                    "sourceType", event.sourceType(), "raisedOn", event.raisedOn());
+        });
+    }
+
+    @EventHandler
+    void on(SignalResolvedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
+        feed.publish(id, at, event.clientId(), SIGNAL_RESOLVED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                "signalId", event.signalId(), "resolvedOn", event.resolvedOn()));
+    }
+
+    @EventHandler
+    void on(IndicationGrantedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String grantedBy) {
+        feed.involve(event.clientId(), event.provider(), "CARE_PROVIDER");
+        feed.publish(id, at, event.clientId(), SUPPORT_STARTED, (to, consent) -> {
+            if (to.isCorporation()) {
+                return consent ? data("supportActive", true, "provider", event.provider(),
+                        "validUntil", event.validUntil()) : null;
+            }
+            return data("supportActive", true, "provider", event.provider(), "validUntil", event.validUntil(),
+                    "indicationId", event.indicationId(), "type", event.type(), "hoursPerWeek", event.hoursPerWeek());
+        });
+    }
+
+    @EventHandler
+    void on(IndicationEndedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
+        feed.publish(id, at, event.clientId(), SUPPORT_ENDED, (to, consent) -> {
+            if (to.isCorporation()) {
+                return consent ? data("supportActive", false, "provider", event.provider(), "endedOn", event.endedOn()) : null;
+            }
+            return data("supportActive", false, "provider", event.provider(), "endedOn", event.endedOn(),
+                    "indicationId", event.indicationId(), "reason", event.reason());
+        });
+    }
+
+    /** Every partner that heard of the client is told to erase its copies. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
+        feed.publish(id, at, event.clientId(), PERSONAL_DATA_ERASED, (to, consent) -> data("erasedOn", event.erasedOn(),
+                "instruction", "erase every copy of this subject's personal data"));
+    }
+
+    private static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                data.put((String) pairs[i], pairs[i + 1] instanceof Enum<?> || pairs[i + 1] instanceof java.time.LocalDate
+                        ? pairs[i + 1].toString() : pairs[i + 1]);
+            }
+        }
+        return data;
+    }
+}

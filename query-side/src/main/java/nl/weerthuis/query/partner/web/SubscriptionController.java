@@ -1,0 +1,115 @@
+package nl.weerthuis.query.partner.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import nl.weerthuis.query.partner.PartnerSettings;
+import nl.weerthuis.query.partner.Subscriptions;
+import nl.weerthuis.query.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+class SubscriptionController {
+
+    private final Subscriptions subscriptions;
+    private final PartnerSettings settings;
+
+    SubscriptionController(Subscriptions subscriptions, PartnerSettings settings) {
+        this.subscriptions = subscriptions;
+        this.settings = settings;
+    }
+
+    record SubscribeRequest(
+            @NotBlank @Size(max = 2000) String callbackUrl,
+            @NotEmpty @Size(max = 20) List<@Pattern(regexp = "nl\\.weerthuis(\\.[a-z-]+)*\\.?",
+                    message = "must be a type or type prefix like nl.weerthuis.huurovereenkomsten.") String> eventTypes,
+            @Size(max = 2000) String authorization) {
+    }
+
+    @Operation(summary = "Subscribe a callback to event types (prefixes) of your organisation's feed",
+            description = "The callback is verified first: the CloudEvents webhook validation handshake (OPTIONS with "
+                    + "WebHook-Request-Origin), or else a test notification of type nl.weerthuis.abonnementen.verification "
+                    + "that must be answered 2xx. Only then is the subscription active (201); otherwise 422 and nothing "
+                    + "is stored. The authorization value is sent back with every notification.")
+    @PostMapping
+    ResponseEntity<Object> subscribe(@Valid @RequestBody SubscribeRequest request, @AuthenticationPrincipal Jwt caller) {
+        URI callback;
+        try {
+            callback = URI.create(request.callbackUrl().trim());
+        } catch (IllegalArgumentException e) {
+            return Problems.invalid("Invalid callback", "callbackUrl is not a URL", "callbackUrl", "not a URL");
+        }
+        if (!allowed(callback)) {
+            return Problems.invalid("Invalid callback", "callbackUrl must be an https URL", "callbackUrl",
+                    "must be https (http only on this machine, when allowed)");
+        }
+        try {
+            Subscriptions.Subscription created = subscriptions.subscribe(caller.getClaimAsString("org"),
+                    caller.getClaimAsString("org_type"), callback, request.eventTypes(), request.authorization());
+            return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.subscriptionId())).body(created);
+        } catch (Subscriptions.CallbackNotVerified e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+            problem.setTitle("Callback not verified");
+            return ResponseEntity.unprocessableEntity().body(problem);
+        }
+    }
+
+    @Operation(summary = "Your organisation's subscriptions")
+    @GetMapping
+    List<Subscriptions.Subscription> list(@AuthenticationPrincipal Jwt caller) {
+        return subscriptions.of(caller.getClaimAsString("org"));
+    }
+
+    @Operation(summary = "One of your organisation's subscriptions")
+    @GetMapping("/{subscriptionId}")
+    ResponseEntity<Object> one(@PathVariable String subscriptionId, @AuthenticationPrincipal Jwt caller) {
+        return subscriptions.find(caller.getClaimAsString("org"), subscriptionId)
+                .<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> Problems.notFound("No such subscription"));
+    }
+
+    @Operation(summary = "End a subscription; undelivered notifications stay in the feed (GET /api/v1/events)")
+    @DeleteMapping("/{subscriptionId}")
+    ResponseEntity<Object> end(@PathVariable String subscriptionId, @AuthenticationPrincipal Jwt caller) {
+        String organisation = caller.getClaimAsString("org");
+        if (subscriptions.find(organisation, subscriptionId).isEmpty()) {
+            return Problems.notFound("No such subscription");
+        }
+        subscriptions.end(organisation, subscriptionId, "ended by the subscriber");
+        return ResponseEntity.noContent().build();
+    }
+
+    private boolean allowed(URI callback) {
+        if (callback.getHost() == null || callback.getScheme() == null) {
+            return false;
+        }
+        if ("https".equalsIgnoreCase(callback.getScheme())) {
+            return true;
+        }
+        try {
+            return "http".equalsIgnoreCase(callback.getScheme()) && settings.allowLoopbackCallbacks()
+                    && InetAddress.getByName(callback.getHost()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+}
