@@ -101,9 +101,13 @@ public class EventSourceConfiguration {
         return EventStoreTables.tokenSchema("query_token_entry");
     }
 
-    /** Every read model runs in a pooled streaming processor of its own, so it can be replayed alone. */
+    /**
+     * Every read model runs in a pooled streaming processor of its own, so it can be replayed alone; each client's
+     * events go to one segment, in order.
+     */
     @Bean
     ConfigurerModule pooledStreamingProcessors() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors()
+                .registerDefaultSequencingPolicy(c -> new PerClientSequencing());
     }
 }

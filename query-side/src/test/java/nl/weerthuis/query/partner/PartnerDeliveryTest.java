@@ -118,7 +118,7 @@ class PartnerDeliveryTest {
             assertThat(signal.has("kind")).as("the corporation does not learn what the care provider signalled").isFalse();
 
             receiver.down();
-            events.append("Tenancy", "tenancy-" + a, 5, new TenancyEndedEvent("tenancy-" + a, a, TenancyEndReason.MOVED,
+            events.append("Tenancy", tenancyOf(a), 5, new TenancyEndedEvent(tenancyOf(a), a, TenancyEndReason.MOVED,
                     LocalDate.of(2026, 1, 1), corporation, provider, "Twente", "moved to the city"), actor(corporation));
             await().atMost(Duration.ofSeconds(10)).until(() -> attemptsOfLast(subscription) >= 2);
             receiver.up();
@@ -204,7 +204,7 @@ class PartnerDeliveryTest {
         String withConsent = journey();
         events.append("Client", withConsent, 1, new ConsentGivenEvent(withConsent, corporation, PartnerFeed.CORPORATION_CARE_PURPOSE,
                 LocalDate.of(2025, 1, 5)), actor(MUNICIPALITY));
-        events.append("CareIndication", "indication-" + withConsent, 1, new IndicationGrantedEvent("indication-" + withConsent,
+        events.append("CareIndication", indicationOf(withConsent), 0, new IndicationGrantedEvent(indicationOf(withConsent),
                 withConsent, IndicationType.AMBULATORY_SUPPORT, 6, provider, "Twente", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2026, 12, 31)), actor(MUNICIPALITY));
         events.append("Client", withConsent, 2, new PersonalDataErasedEvent(withConsent, ErasureGround.CLIENT_REQUEST,
@@ -221,7 +221,7 @@ class PartnerDeliveryTest {
         assertThat(corporationSees.get(PartnerEventTypes.PERSONAL_DATA_ERASED).path("erasedOn").asText()).isEqualTo("2026-02-01");
 
         String withoutConsent = journey();
-        events.append("CareIndication", "indication-" + withoutConsent, 1, new IndicationGrantedEvent("indication-" + withoutConsent,
+        events.append("CareIndication", indicationOf(withoutConsent), 0, new IndicationGrantedEvent(indicationOf(withoutConsent),
                 withoutConsent, IndicationType.AMBULATORY_SUPPORT, 6, provider, "Twente", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2026, 12, 31)), actor(MUNICIPALITY));
         await().atMost(Duration.ofSeconds(10)).until(() -> count(provider, PartnerEventTypes.SUPPORT_STARTED) == 2);
@@ -259,7 +259,7 @@ class PartnerDeliveryTest {
     /** A client housed by the corporation with support from the provider: 4 events the corporation hears of. */
     private String journey() {
         String client = UUID.randomUUID().toString();
-        String tenancy = "tenancy-" + client;
+        String tenancy = tenancyOf(client);
         Dwelling dwelling = new Dwelling("Dorpsstraat 1", "Almelo", "Centrum");
         events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.PROTECTED_HOUSING, "RIBW", "Twente",
                 "Almelo", provider, LocalDate.of(2025, 1, 2), null), actor(MUNICIPALITY));
@@ -276,6 +276,14 @@ class PartnerDeliveryTest {
                 LeaseHolder.CARE_PROVIDER, LeaseHolder.CLIENT, true, corporation, provider, "Twente", "national-default", 0,
                 "all well"), actor(corporation));
         return client;
+    }
+
+    private static String indicationOf(String client) {
+        return UUID.nameUUIDFromBytes(("indication-" + client).getBytes()).toString();
+    }
+
+    private static String tenancyOf(String client) {
+        return UUID.nameUUIDFromBytes(("tenancy-" + client).getBytes()).toString();
     }
 
     private static MetaData actor(String organisation) {

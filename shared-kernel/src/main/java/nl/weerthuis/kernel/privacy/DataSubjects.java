@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Finds whose personal data an object holds: its record component or field marked {@link DataSubject}. */
-final class DataSubjects {
+public final class DataSubjects {
 
     private static final ClassValue<Optional<Function<Object, Object>>> ACCESSORS = new ClassValue<>() {
         @Override
@@ -20,7 +20,7 @@ final class DataSubjects {
     }
 
     /** The data subject's id, or null when this object names none. */
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value == null) {
             return null;
         }

@@ -1,0 +1,196 @@
+package nl.weerthuis.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One of the two applications, started from its packaged jar as its own process, as in production. */
+public final class App implements AutoCloseable {
+
+    public static final String JWT_SECRET = "bench-secret-that-is-at-least-256-bits-long-for-hs256";
+    /** base64 of "0123456789abcdef0123456789abcdef". */
+    public static final String KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    private final String module;
+    private final int port;
+    private final Process process;
+
+    private App(String module, int port, Process process) {
+        this.module = module;
+        this.port = port;
+        this.process = process;
+    }
+
+    /** Where both applications share one database schema, as the embedded default shares one database. */
+    public record Database(String url, String user, String password, String schema) {
+
+        public static Database testSchema(String schema) {
+            return new Database(System.getenv().getOrDefault("WEERTHUIS_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    System.getenv().getOrDefault("WEERTHUIS_TEST_DB_USER", "postgres"),
+                    System.getenv().getOrDefault("WEERTHUIS_TEST_DB_PASSWORD", ""), schema);
+        }
+
+        public String jdbcUrl() {
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+    }
+
+    public static App start(String module, int port, Database database, String javaOptions, String... extraArgs) {
+        Path jar = jarOf(module);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Daxoniq.update-checker.disabled=true"));
+        command.addAll(List.of(javaOptions.split(" ")));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(), "--spring.flyway.schemas=" + database.schema(),
+                "--weerthuis.security.jwt-secret=" + JWT_SECRET,
+                "--weerthuis.privacy.key-encryption-key=" + KEY_ENCRYPTION_KEY,
+                "--weerthuis.partners.allow-loopback-callbacks=true", "--db-scheduler.polling-interval=1s"));
+        command.addAll(List.of(extraArgs));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logFile(module, port));
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        try {
+            App app = new App(module, port, builder.start());
+            app.awaitHealthy(Duration.ofSeconds(120));
+            return app;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + module, e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Peak resident set size (VmHWM) in MiB, read from /proc. */
+    public double peakRssMib() {
+        return procStatus("VmHWM:");
+    }
+
+    public double rssMib() {
+        return procStatus("VmRSS:");
+    }
+
+    /** As a crash: no shutdown hooks, no flushing. */
+    public void kill9() {
+        try {
+            new ProcessBuilder("kill", "-9", String.valueOf(process.pid())).inheritIO().start().waitFor();
+            process.waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitHealthy(Duration limit) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant until = Instant.now().plus(limit);
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " stopped while starting; see " + logFile(module, port));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        close();
+        throw new IllegalStateException(module + " did not become healthy within " + limit);
+    }
+
+    private double procStatus(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    public static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("bench").resolve("pom.xml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run from inside the project");
+        }
+        return dir;
+    }
+
+    private static Path jarOf(String module) {
+        File[] jars = root().resolve(module).resolve("target").toFile()
+                .listFiles((d, name) -> name.startsWith(module + "-") && name.endsWith(".jar") && !name.contains("plain"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("no " + module + " jar: run ./mvnw -DskipTests package first");
+        }
+        return jars[0].toPath();
+    }
+
+    private static File logFile(String module, int port) {
+        File logs = root().resolve("bench").resolve("target").resolve("logs").toFile();
+        logs.mkdirs();
+        return new File(logs, module + "-" + port + ".log");
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Map<String, String> env() {
+        return new HashMap<>(System.getenv());
+    }
+}

@@ -1,0 +1,79 @@
+package nl.weerthuis.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import nl.weerthuis.kernel.eventstore.EventStoreTables;
+import nl.weerthuis.kernel.eventstore.HashChainedAppend;
+import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
+import nl.weerthuis.kernel.privacy.PersonalDataCipher;
+import nl.weerthuis.kernel.privacy.PersonalDataModule;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Appends generated events exactly as the command side stores them: Axon's JDBC engine, personal data sealed per
+ * client, every event in its aggregate's hash chain. Loading a national-scale store through HTTP would take hours;
+ * the stored form is what the projections, histories and benchmarks read.
+ */
+final class EventWriter implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final JdbcEventStorageEngine engine;
+
+    EventWriter(App.Database database, int connections) {
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(database.user());
+        dataSource.setPassword(database.password());
+        dataSource.setMaximumPoolSize(connections);
+        dataSource.setAutoCommit(true);
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        JdbcPersonalDataKeys keys = new JdbcPersonalDataKeys(dataSource::getConnection,
+                Base64.getDecoder().decode(App.KEY_ENCRYPTION_KEY), true, Duration.ofMinutes(10), Clock.systemUTC());
+        Serializer serializer = JacksonSerializer.builder()
+                .objectMapper(mapper.registerModule(new PersonalDataModule(new PersonalDataCipher(keys)))).build();
+        engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(dataSource::getConnection)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(EventStoreTables.eventSchema())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .appendEvents(new HashChainedAppend())
+                .build();
+    }
+
+    /** One aggregate's events, in one batch; the actor as the command side's metadata names it. */
+    void append(String aggregateType, String aggregateId, List<Object> payloads, String actorOrganisation,
+                String actorType, Instant at) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        MetaData metaData = MetaData.with("actorOrganisation", actorOrganisation).and("actorOrganisationType", actorType)
+                .and("actorPerson", "generated").and("actorRoles", "CASEWORKER");
+        for (int i = 0; i < payloads.size(); i++) {
+            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, i, payloads.get(i), metaData,
+                    java.util.UUID.randomUUID().toString(), at));
+        }
+        engine.appendEvents(messages);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,196 @@
+package nl.weerthuis.bench;
+
+import nl.weerthuis.kernel.agreement.AgreementAdoptedEvent;
+import nl.weerthuis.kernel.agreement.AgreementPolicy;
+import nl.weerthuis.kernel.careindication.IndicationEndReason;
+import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
+import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
+import nl.weerthuis.kernel.careindication.IndicationType;
+import nl.weerthuis.kernel.client.ArrangementChecklist;
+import nl.weerthuis.kernel.client.ArrangementChecklistUpdatedEvent;
+import nl.weerthuis.kernel.client.CareSetting;
+import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.HousingWishesRecordedEvent;
+import nl.weerthuis.kernel.client.OutflowRecordedEvent;
+import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
+import nl.weerthuis.kernel.client.PersonalDetails;
+import nl.weerthuis.kernel.identity.OrganisationType;
+import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
+import nl.weerthuis.kernel.tenancy.Dwelling;
+import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
+import nl.weerthuis.kernel.tenancy.FlipApprovedEvent;
+import nl.weerthuis.kernel.tenancy.FlipParty;
+import nl.weerthuis.kernel.tenancy.LeaseForm;
+import nl.weerthuis.kernel.tenancy.LeaseHolder;
+import nl.weerthuis.kernel.tenancy.MovedInEvent;
+import nl.weerthuis.kernel.tenancy.OfferAcceptedEvent;
+import nl.weerthuis.kernel.tenancy.Severity;
+import nl.weerthuis.kernel.tenancy.SignalKind;
+import nl.weerthuis.kernel.tenancy.SignalRaisedEvent;
+import nl.weerthuis.kernel.tenancy.SignalResolvedEvent;
+import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A synthetic but realistic national population, seeded: the 43 BW/MO regions (centrumgemeenten), their
+ * municipalities, corporations and providers, an agreement each, and clients whose journeys end where real ones
+ * do — most start a trajectory, about half move out, some get signals, a flip, an indication and its end. About ten
+ * events per client: 100,000 clients make about a million events.
+ */
+public final class Population {
+
+    public static final int REGIONS = 43;
+
+    public record Generated(int clients, long events, List<String> clientIds, List<String> regions) {
+    }
+
+    private final long seed;
+
+    public Population(long seed) {
+        this.seed = seed;
+    }
+
+    public static String region(int index) {
+        return String.format("Regio-%02d", index + 1);
+    }
+
+    static String corporation(int region, int n) {
+        return String.format("5%02d%05d", region, n);
+    }
+
+    static String provider(int region, int n) {
+        return String.format("6%02d%05d", region, n);
+    }
+
+    public Generated generate(App.Database database, int clients, int threads) {
+        AtomicLong events = new AtomicLong();
+        List<String> regions = new ArrayList<>();
+        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (EventWriter writer = new EventWriter(database, threads + 1)) {
+            for (int r = 0; r < REGIONS; r++) {
+                regions.add(region(r));
+                AgreementPolicy policy = new AgreementPolicy(3 + r % 4, 6, 24 + r % 3 * 6, 6, 24, 4, 6);
+                writer.append("RegionalAgreement", agreementId(r), List.of(new AgreementAdoptedEvent(agreementId(r),
+                        region(r), "Convenant uitstroom " + region(r), 1, LocalDate.of(2023, 1, 1), policy)),
+                        Tokens.MUNICIPALITY, "MUNICIPALITY", Instant.parse("2023-01-01T08:00:00Z"));
+                events.incrementAndGet();
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> work = new ArrayList<>();
+            int perTask = 500;
+            for (int from = 0; from < clients; from += perTask) {
+                int start = from, end = Math.min(clients, from + perTask);
+                work.add(pool.submit(() -> {
+                    for (int i = start; i < end; i++) {
+                        ids.add(client(writer, i, events));
+                    }
+                }));
+            }
+            for (Future<?> task : work) {
+                task.get();
+            }
+            pool.shutdown();
+        } catch (Exception e) {
+            throw new IllegalStateException("generating the population failed", e);
+        }
+        return new Generated(clients, events.get(), ids, regions);
+    }
+
+    private static String agreementId(int region) {
+        return UUID.nameUUIDFromBytes(("agreement-" + region).getBytes()).toString();
+    }
+
+    /** One client's journey; every choice from a generator seeded by the population seed and the client's number. */
+    private String client(EventWriter writer, int number, AtomicLong events) {
+        Random random = new Random(seed * 1_000_003L + number);
+        int r = random.nextInt(REGIONS);
+        String region = region(r);
+        String municipality = region + "-gemeente-" + (1 + random.nextInt(3));
+        String clientId = new UUID(seed, number).toString();
+        String provider = provider(r, random.nextInt(2));
+        String corporation = corporation(r, random.nextInt(2));
+        CareSetting setting = random.nextInt(10) < 4 ? CareSetting.PROTECTED_HOUSING : CareSetting.SHELTER;
+        LocalDate registered = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(700));
+        Instant at = registered.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(9 * 3600);
+
+        List<Object> client = new ArrayList<>();
+        client.add(new ClientRegisteredEvent(clientId, setting, setting == CareSetting.SHELTER ? "Nachtopvang" : "RIBW",
+                region, municipality, provider, registered, new PersonalDetails("Client " + number, null,
+                LocalDate.of(1960, 1, 1).plusDays(random.nextInt(15000)).toString(), null)));
+        List<Object> tenancy = new ArrayList<>();
+        List<Object> indication = new ArrayList<>();
+        String tenancyId = new UUID(seed + 1, number).toString();
+        String indicationId = new UUID(seed + 2, number).toString();
+        if (random.nextInt(10) < 8) {
+            LocalDate started = registered.plusDays(14 + random.nextInt(120));
+            client.add(new OutflowTrajectoryStartedEvent(clientId, setting, region, municipality, started));
+            client.add(new ArrangementChecklistUpdatedEvent(clientId, new ArrangementChecklist(true, true,
+                    random.nextBoolean(), true, true, random.nextInt(10) < 8), started));
+            client.add(new HousingWishesRecordedEvent(clientId, "quiet street, near the day activity", null, started));
+            if (random.nextInt(10) < 6) {
+                LocalDate offered = started.plusDays(20 + random.nextInt(200));
+                LeaseForm form = LeaseForm.values()[random.nextInt(3)];
+                LeaseHolder holder = form == LeaseForm.CLIENT_LEASE ? LeaseHolder.CLIENT : LeaseHolder.CARE_PROVIDER;
+                Dwelling dwelling = new Dwelling("Straat " + number, municipality, "Wijk-" + (1 + random.nextInt(8)));
+                LocalDate movedIn = offered.plusDays(10 + random.nextInt(40));
+                tenancy.add(new DwellingOfferedEvent(tenancyId, clientId, corporation, provider, form, dwelling, region,
+                        random.nextBoolean(), offered, started, agreementId(r), 1, 3 + r % 4));
+                tenancy.add(new OfferAcceptedEvent(tenancyId, clientId, offered.plusDays(3)));
+                tenancy.add(new TenancyStartedEvent(tenancyId, clientId, form, corporation, holder, provider, dwelling,
+                        region, movedIn.minusDays(5)));
+                tenancy.add(new MovedInEvent(tenancyId, clientId, movedIn, form, corporation, provider, region,
+                        municipality, dwelling.neighbourhood(), agreementId(r), 1, 6, 24));
+                client.add(new OutflowRecordedEvent(clientId, tenancyId, movedIn, agreementId(r), 1, 6, 24));
+                int signals = random.nextInt(4);
+                for (int s = 0; s < signals; s++) {
+                    LocalDate raised = movedIn.plusDays(30 + random.nextInt(300));
+                    SignalKind kind = SignalKind.values()[random.nextInt(SignalKind.values().length)];
+                    Severity severity = Severity.values()[random.nextInt(Severity.values().length)];
+                    tenancy.add(new SignalRaisedEvent(tenancyId, clientId, "signal-" + s, kind, corporation,
+                            OrganisationType.HOUSING_CORPORATION, severity, "neighbours report a concern", raised));
+                    if (random.nextBoolean()) {
+                        tenancy.add(new SignalResolvedEvent(tenancyId, clientId, "signal-" + s, kind, severity, raised,
+                                raised.plusDays(14), "resolved together"));
+                    }
+                }
+                if (holder == LeaseHolder.CARE_PROVIDER && random.nextInt(10) < 4) {
+                    LocalDate flipped = movedIn.plusMonths(6 + random.nextInt(18));
+                    for (FlipParty party : FlipParty.values()) {
+                        tenancy.add(new FlipApprovedEvent(tenancyId, clientId, party, flipped.minusDays(7)));
+                    }
+                    tenancy.add(new ContractFlippedEvent(tenancyId, clientId, flipped, LeaseHolder.CARE_PROVIDER,
+                            LeaseHolder.CLIENT, true, corporation, provider, region, agreementId(r), 1, "conditions met"));
+                }
+            }
+        }
+        if (random.nextInt(10) < 6) {
+            LocalDate from = registered.plusDays(random.nextInt(60));
+            indication.add(new IndicationGrantedEvent(indicationId, clientId,
+                    IndicationType.values()[random.nextInt(IndicationType.values().length)], 2 + random.nextInt(12),
+                    provider, region, from, from.plusYears(2)));
+            if (random.nextInt(10) < 3) {
+                indication.add(new IndicationEndedEvent(indicationId, clientId, IndicationEndReason.values()[0],
+                        from.plusMonths(12 + random.nextInt(10)), provider, "goal reached"));
+            }
+        }
+        writer.append("Client", clientId, client, Tokens.MUNICIPALITY, "MUNICIPALITY", at);
+        if (!tenancy.isEmpty()) {
+            writer.append("Tenancy", tenancyId, tenancy, corporation, "HOUSING_CORPORATION", at);
+        }
+        if (!indication.isEmpty()) {
+            writer.append("CareIndication", indicationId, indication, Tokens.MUNICIPALITY, "MUNICIPALITY", at);
+        }
+        events.addAndGet(client.size() + tenancy.size() + indication.size());
+        return clientId;
+    }
+}
