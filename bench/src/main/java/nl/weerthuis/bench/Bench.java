@@ -340,10 +340,19 @@ public final class Bench {
                 String client = JSON.readTree(http.post(command.baseUrl() + "/api/v1/clients", municipality, """
                         {"setting":"SHELTER","facility":"MO","region":"Regio-01","municipality":"Regio-01-gemeente-1",
                          "careProvider":"60100000","registeredOn":"2026-01-05"}""").body()).get("clientId").asText();
-                String tenancy = JSON.readTree(http.post(command.baseUrl() + "/api/v1/tenancies", corporationWorker, """
+                http.post(command.baseUrl() + "/api/v1/clients/" + client + "/outflow-trajectory", municipality,
+                        "{\"startedOn\":\"2026-01-10\"}");
+                http.post(command.baseUrl() + "/api/v1/clients/" + client + "/arrangement-checklist", municipality, """
+                        {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":true,"support":true,
+                         "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"2026-01-10"}""");
+                Http.Response offered = http.post(command.baseUrl() + "/api/v1/tenancies", corporationWorker, """
                         {"clientId":"%s","careProvider":"60100000","leaseForm":"CLIENT_LEASE","fromQuota":false,
                          "offeredOn":"2026-02-01","dwelling":{"address":"Straat 1","municipality":"Regio-01-gemeente-1",
-                         "neighbourhood":"Wijk-1"}}""".formatted(client)).body()).get("tenancyId").asText();
+                         "neighbourhood":"Wijk-1"}}""".formatted(client));
+                if (offered.status() != 201) {
+                    throw new IllegalStateException("offer failed: " + offered.status() + " " + offered.body());
+                }
+                String tenancy = JSON.readTree(offered.body()).get("tenancyId").asText();
                 http.post(command.baseUrl() + "/api/v1/tenancies/" + tenancy + "/acceptance", municipality, "{\"on\":\"2026-02-02\"}");
                 Http.Response contract = http.post(command.baseUrl() + "/api/v1/tenancies/" + tenancy + "/contract",
                         corporationWorker, "{\"on\":\"2026-02-03\"}");

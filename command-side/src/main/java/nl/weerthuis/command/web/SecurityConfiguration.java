@@ -63,6 +63,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/api/v1/openapi.json").permitAll()
+                        // Spring's error page: denying it turned every unexpected failure (500) into a misleading 403.
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/clients", "/api/v1/clients/*/outflow-trajectory",
                                 "/api/v1/clients/*/trajectory-closure", "/api/v1/clients/*/consents",
                                 "/api/v1/clients/*/consent-withdrawals", "/api/v1/clients/*/case-coordination")

@@ -23,10 +23,15 @@ public final class TestTokens {
     }
 
     public static String token(String org, String orgType, String... roles) {
+        return tokenFor("person-" + orgType.toLowerCase(), org, orgType, roles);
+    }
+
+    /** A token for a named person: the events they cause carry that name as their actor. */
+    public static String tokenFor(String subject, String org, String orgType, String... roles) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer("weerthuis-embedded")
-                    .subject("person-" + orgType.toLowerCase())
+                    .subject(subject)
                     .claim("org", org)
                     .claim("org_type", orgType)
                     .claim("roles", List.of(roles))

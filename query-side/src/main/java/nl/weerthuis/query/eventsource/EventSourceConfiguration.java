@@ -78,6 +78,8 @@ public class EventSourceConfiguration {
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
+                // A replay reads the store in pages of 1,000 events rather than Axon's default 100.
+                .batchSize(1000)
                 .build();
     }
 
@@ -106,8 +108,13 @@ public class EventSourceConfiguration {
      * events go to one segment, in order.
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessors() {
+    ConfigurerModule pooledStreamingProcessors(
+            @Value("${weerthuis.processing.max-claimed-segments:16}") int maxClaimedSegments) {
+        // Batches of 100 events per transaction: one commit (and one token update) per batch, not per event.
+        // Scaling out to N instances: give each at most 16 / N segments, so every instance takes its share.
         return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors()
-                .registerDefaultSequencingPolicy(c -> new PerClientSequencing());
+                .registerDefaultSequencingPolicy(c -> new PerClientSequencing())
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(100)
+                        .maxClaimedSegments(maxClaimedSegments));
     }
 }

@@ -53,7 +53,8 @@ public class OutflowMonitor {
     }
 
     public List<Group> figures(Selection selection, GroupBy groupBy, boolean suppressSmallCells) {
-        MonitorFacts.All all = facts.load();
+        // Grouped by region the answer spans every region; otherwise only the selected region's facts count.
+        MonitorFacts.All all = facts.load(groupBy == GroupBy.REGION ? null : selection.region());
         Map<String, Selection> selections = groups(all, selection, groupBy);
         Map<String, Figures> computed = new LinkedHashMap<>();
         selections.forEach((name, s) -> computed.put(name, OutflowFigures.compute(all, s)));

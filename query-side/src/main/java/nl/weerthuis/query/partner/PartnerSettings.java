@@ -29,7 +29,7 @@ public record PartnerSettings(String source, String schemaBaseUrl, List<Duration
         retryDelays = retryDelays == null || retryDelays.isEmpty() ? List.of(Duration.ofSeconds(10), Duration.ofMinutes(1),
                 Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(6),
                 Duration.ofHours(16)) : List.copyOf(retryDelays);
-        pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
         workers = workers <= 0 ? 8 : workers;
         origin = origin == null ? "weerthuis.local" : origin;

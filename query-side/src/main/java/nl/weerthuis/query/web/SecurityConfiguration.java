@@ -53,6 +53,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/api/v1/openapi.json").permitAll()
+                        // Spring's error page: denying it turned every unexpected failure (500) into a misleading 403.
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/audit/**", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         // Histories: auditors, or a client their own (checked in the controller, 404 otherwise).
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/history", "/api/v1/clients/*/disclosures")

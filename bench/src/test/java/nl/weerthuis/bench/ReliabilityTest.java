@@ -1,0 +1,211 @@
+package nl.weerthuis.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The applications as processes on one PostgreSQL schema, treated roughly: the command side killed with -9 under
+ * load, the query side killed with -9 in the middle of a rebuild, two query-side instances sharing the work. Nothing
+ * acknowledged is lost or doubled, and the projections end equal to a clean rebuild. CI-sized: set
+ * {@code -Dreliability.clients=100000} for the large variant.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReliabilityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final App.Database DATABASE = App.Database.testSchema("weerthuis_reliability");
+    private static final int CLIENTS = Integer.getInteger("reliability.clients", 2_000);
+    private static final String JAVA = "-Xmx384m";
+
+    private static final Http http = new Http();
+    private static App command;
+
+    @BeforeAll
+    static void freshStore() throws Exception {
+        execute("DROP SCHEMA IF EXISTS weerthuis_reliability CASCADE", "CREATE SCHEMA weerthuis_reliability");
+        command = App.start("command-side", 28081, DATABASE, JAVA);
+        new Population(7).generate(DATABASE, CLIENTS, 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (command != null) {
+            command.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void killing_the_command_side_under_load_loses_no_acknowledged_command_and_doubles_none() throws Exception {
+        Map<String, String> acknowledged = new ConcurrentHashMap<>(); // idempotency key -> client id
+        List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> callers = new ArrayList<>();
+        String url = command.baseUrl() + "/api/v1/clients";
+        for (int i = 0; i < 8; i++) {
+            Thread caller = new Thread(() -> {
+                while (running.get()) {
+                    String key = UUID.randomUUID().toString();
+                    Http.Response response = http.post(url, Tokens.municipalCaseworker(), registration(), Map.of("Idempotency-Key", key));
+                    if (response.status() == 201) {
+                        acknowledged.put(key, clientId(response));
+                    } else {
+                        unanswered.add(key);
+                    }
+                }
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 150);
+        command.kill9();
+        running.set(false);
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        command = App.start("command-side", 28081, DATABASE, JAVA);
+
+        for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
+            assertThat(count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + ack.getValue()
+                    + "' AND payload_type LIKE '%ClientRegisteredEvent'")).as("acknowledged " + ack.getValue()).isOne();
+        }
+        // A caller retries what it never heard back about: the first outcome if it was recorded, else recorded now.
+        for (String key : unanswered) {
+            Http.Response retry = http.post(command.baseUrl() + "/api/v1/clients", Tokens.municipalCaseworker(), registration(),
+                    Map.of("Idempotency-Key", key));
+            assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+            acknowledged.put(key, clientId(retry));
+        }
+        long registeredInCrashRegion = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE "
+                + "'%ClientRegisteredEvent' AND convert_from(payload, 'UTF8') LIKE '%\"region\":\"Crash\"%'");
+        assertThat(registeredInCrashRegion).as("every key's registration exactly once").isEqualTo(acknowledged.size());
+        assertThat(acknowledged.values()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Order(2)
+    void two_query_side_instances_share_the_segments_and_count_nothing_twice() throws Exception {
+        try (App first = App.start("query-side", 28082, DATABASE, JAVA, "--weerthuis.processing.max-claimed-segments=8");
+             App second = App.start("query-side", 28083, DATABASE, JAVA, "--weerthuis.processing.max-claimed-segments=8")) {
+            long registrations = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%ClientRegisteredEvent'");
+            await().atMost(Duration.ofMinutes(3)).until(() -> totalRegistered(first) == registrations
+                    && totalRegistered(second) == registrations);
+            await().atMost(Duration.ofMinutes(1)).until(() -> segments(first) + segments(second) == 16);
+            assertThat(segments(first)).as("both instances work").isPositive();
+            assertThat(segments(second)).as("both instances work").isPositive();
+            assertThat(figures(first, "Regio-01")).isEqualTo(figures(second, "Regio-01"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void killing_the_query_side_during_a_rebuild_ends_equal_to_a_clean_rebuild() throws Exception {
+        JsonNode before;
+        long registrations = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%ClientRegisteredEvent'");
+        try (App query = App.start("query-side", 28082, DATABASE, JAVA)) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> caughtUp(query) && totalRegistered(query) == registrations);
+            before = figures(query, "Regio-02");
+            assertThat(http.post(query.baseUrl() + "/api/v1/admin/projections/monitor/rebuild", Tokens.admin(), "").status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> progress(query).path("position").asLong() > 0);
+            assertThat(caughtUp(query)).as("killed in the middle of the rebuild").isFalse();
+            query.kill9();
+        }
+        try (App restarted = App.start("query-side", 28082, DATABASE, JAVA)) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> caughtUp(restarted) && totalRegistered(restarted) == registrations);
+            assertThat(figures(restarted, "Regio-02")).isEqualTo(before);
+            // And equal to one more, undisturbed rebuild.
+            http.post(restarted.baseUrl() + "/api/v1/admin/projections/monitor/rebuild", Tokens.admin(), "");
+            await().atMost(Duration.ofMinutes(3)).until(() -> caughtUp(restarted) && totalRegistered(restarted) == registrations);
+            assertThat(figures(restarted, "Regio-02")).isEqualTo(before);
+        }
+    }
+
+    private static String registration() {
+        return """
+                {"setting":"SHELTER","facility":"MO","region":"Crash","municipality":"Almelo","careProvider":"87654321",
+                 "registeredOn":"2026-01-05","personalDetails":{"name":"Crash Test"}}""";
+    }
+
+    private static String clientId(Http.Response response) {
+        try {
+            return JSON.readTree(response.body()).get("clientId").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long totalRegistered(App query) throws Exception {
+        long total = 0;
+        for (String region : regions()) {
+            JsonNode counted = JSON.readTree(http.get(query.baseUrl() + "/api/v1/monitor/registered-clients?region=" + region,
+                    Tokens.admin()).body());
+            total += counted.path("regions").path(0).path("total").asLong();
+        }
+        return total;
+    }
+
+    private static List<String> regions() throws Exception {
+        List<String> regions = new ArrayList<>(List.of("Crash"));
+        for (int r = 0; r < Population.REGIONS; r++) {
+            regions.add(Population.region(r));
+        }
+        return regions;
+    }
+
+    private static JsonNode figures(App query, String region) throws Exception {
+        return JSON.readTree(http.get(query.baseUrl() + "/api/v1/monitor/outflow?region=" + region
+                + "&from=2023-01-01&to=2025-12-31&groupBy=quarter", Tokens.admin()).body());
+    }
+
+    private static JsonNode progress(App query) throws Exception {
+        return JSON.readTree(http.get(query.baseUrl() + "/api/v1/admin/projections/monitor", Tokens.admin()).body());
+    }
+
+    private static boolean caughtUp(App query) throws Exception {
+        JsonNode progress = progress(query);
+        return progress.path("caughtUp").asBoolean() && progress.path("position").asLong() >= progress.path("head").asLong();
+    }
+
+    private static int segments(App query) throws Exception {
+        return progress(query).path("segments").asInt();
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.user(), DATABASE.password());
+             Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static void execute(String... sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.user(), DATABASE.password());
+             Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
+    }
+}
