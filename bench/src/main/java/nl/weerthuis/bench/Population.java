@@ -10,6 +10,8 @@ import nl.weerthuis.kernel.client.ArrangementChecklist;
 import nl.weerthuis.kernel.client.ArrangementChecklistUpdatedEvent;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.ConsentGivenEvent;
+import nl.weerthuis.kernel.client.MonitoringReviewRecordedEvent;
 import nl.weerthuis.kernel.client.HousingWishesRecordedEvent;
 import nl.weerthuis.kernel.client.OutflowRecordedEvent;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
@@ -44,8 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A synthetic but realistic national population, seeded: the 43 BW/MO regions (centrumgemeenten), their
  * municipalities, corporations and providers, an agreement each, and clients whose journeys end where real ones
- * do — most start a trajectory, about half move out, some get signals, a flip, an indication and its end. About ten
- * events per client: 100,000 clients make about a million events.
+ * do — most start a trajectory, about half move out and are reviewed half-yearly, some get signals, a flip, an
+ * indication and its end. About ten events per client: 100,000 clients make about a million events.
  */
 public final class Population {
 
@@ -151,7 +153,14 @@ public final class Population {
                 tenancy.add(new MovedInEvent(tenancyId, clientId, movedIn, form, corporation, provider, region,
                         municipality, dwelling.neighbourhood(), agreementId(r), 1, 6, 24));
                 client.add(new OutflowRecordedEvent(clientId, tenancyId, movedIn, agreementId(r), 1, 6, 24));
-                int signals = random.nextInt(4);
+                if (random.nextInt(10) < 7) {
+                    client.add(new ConsentGivenEvent(clientId, corporation, "goed-huurderschap", movedIn));
+                }
+                int reviews = 1 + random.nextInt(4); // half-yearly for two years, as far as the journey got
+                for (int review = 1; review <= reviews; review++) {
+                    client.add(new MonitoringReviewRecordedEvent(clientId, movedIn.plusMonths(6L * review), "going well"));
+                }
+                int signals = random.nextInt(6);
                 for (int s = 0; s < signals; s++) {
                     LocalDate raised = movedIn.plusDays(30 + random.nextInt(300));
                     SignalKind kind = SignalKind.values()[random.nextInt(SignalKind.values().length)];

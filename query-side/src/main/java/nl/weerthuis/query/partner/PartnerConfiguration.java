@@ -20,12 +20,13 @@ class PartnerConfiguration {
     }
 
     /**
-     * One segment: the feed is appended in event order, so a partner reading {@code ?after=} never skips a row that
-     * a parallel segment committed later under a lower number.
+     * A tracking processor with one segment: the feed is appended in event order, so a partner reading
+     * {@code ?after=} never skips a row that a parallel segment committed later under a lower number; and unlike a
+     * pooled processor (which looks for new events every 500 ms on this event store) it waits on the stream itself,
+     * so a notification leaves within the event store's poll interval.
      */
     @Bean
-    ConfigurerModule partnerFeedInOneSegment() {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                PartnerFeedProjection.GROUP, (config, builder) -> builder.initialSegmentCount(1));
+    ConfigurerModule partnerFeedProcessor() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(PartnerFeedProjection.GROUP);
     }
 }
