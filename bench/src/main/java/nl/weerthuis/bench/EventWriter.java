@@ -9,14 +9,13 @@ import nl.weerthuis.kernel.eventstore.EventStoreTables;
 import nl.weerthuis.kernel.eventstore.HashChainedAppend;
 import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
-import nl.weerthuis.kernel.privacy.PersonalDataModule;
+import nl.weerthuis.kernel.privacy.SealingSerializers;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,8 +46,7 @@ final class EventWriter implements AutoCloseable {
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
         JdbcPersonalDataKeys keys = new JdbcPersonalDataKeys(dataSource::getConnection,
                 Base64.getDecoder().decode(App.KEY_ENCRYPTION_KEY), true, Duration.ofMinutes(10), Clock.systemUTC());
-        Serializer serializer = JacksonSerializer.builder()
-                .objectMapper(mapper.registerModule(new PersonalDataModule(new PersonalDataCipher(keys)))).build();
+        Serializer serializer = SealingSerializers.jackson(mapper, new PersonalDataCipher(keys));
         engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(dataSource::getConnection)
                 .transactionManager(NoTransactionManager.INSTANCE)

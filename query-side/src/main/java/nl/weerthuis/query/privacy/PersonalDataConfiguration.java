@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
 import nl.weerthuis.kernel.privacy.PersonalDataKeys;
-import nl.weerthuis.kernel.privacy.PersonalDataModule;
+import nl.weerthuis.kernel.privacy.SealingSerializers;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +15,6 @@ import org.springframework.context.annotation.Primary;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * The query side opens personal data with the clients' keys, read over the read-only event store connection: it
@@ -29,7 +27,7 @@ class PersonalDataConfiguration {
     @Bean
     PersonalDataKeys personalDataKeys(@Qualifier("eventStoreDataSource") DataSource eventStore,
                                       @Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey) {
-        return new JdbcPersonalDataKeys(eventStore::getConnection, keyEncryptionKey(keyEncryptionKey), false,
+        return new JdbcPersonalDataKeys(eventStore::getConnection, SealingSerializers.keyEncryptionKey(keyEncryptionKey), false,
                 Duration.ofSeconds(30), Clock.systemUTC());
     }
 
@@ -41,31 +39,18 @@ class PersonalDataConfiguration {
     @Bean
     @Primary
     Serializer serializer(ObjectMapper web, PersonalDataCipher cipher) {
-        return opening(web, cipher);
+        return SealingSerializers.jackson(web, cipher);
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer(ObjectMapper web, PersonalDataCipher cipher) {
-        return opening(web, cipher);
+        return SealingSerializers.jackson(web, cipher);
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer(ObjectMapper web, PersonalDataCipher cipher) {
-        return opening(web, cipher);
-    }
-
-    private static Serializer opening(ObjectMapper web, PersonalDataCipher cipher) {
-        return JacksonSerializer.builder().objectMapper(web.copy().registerModule(new PersonalDataModule(cipher))).build();
-    }
-
-    private static byte[] keyEncryptionKey(String base64) {
-        byte[] key = base64.isBlank() ? new byte[0] : Base64.getDecoder().decode(base64.trim());
-        if (key.length != 32) {
-            throw new IllegalStateException("weerthuis.privacy.key-encryption-key (env WEERTHUIS_PRIVACY_KEYENCRYPTIONKEY) "
-                    + "must be the base64 of 32 random bytes, the same as the command side's");
-        }
-        return key;
+        return SealingSerializers.jackson(web, cipher);
     }
 }

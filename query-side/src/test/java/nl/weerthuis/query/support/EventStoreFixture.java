@@ -8,12 +8,11 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
 import nl.weerthuis.kernel.privacy.PersonalDataKeys;
-import nl.weerthuis.kernel.privacy.PersonalDataModule;
+import nl.weerthuis.kernel.privacy.SealingSerializers;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -53,8 +52,7 @@ public class EventStoreFixture {
         // As the command side: personal data sealed with client keys made on first use.
         PersonalDataKeys keys = new JdbcPersonalDataKeys(connections,
                 Base64.getDecoder().decode(TestTokens.KEY_ENCRYPTION_KEY), true, Duration.ZERO, Clock.systemUTC());
-        Serializer eventSerializer = JacksonSerializer.builder()
-                .objectMapper(web.copy().registerModule(new PersonalDataModule(new PersonalDataCipher(keys)))).build();
+        Serializer eventSerializer = SealingSerializers.jackson(web, new PersonalDataCipher(keys));
         return new Appender(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
