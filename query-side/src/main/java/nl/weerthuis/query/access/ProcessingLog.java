@@ -59,34 +59,36 @@ public class ProcessingLog {
     }
 
     public void record(String activityId, List<String> clientIds, Jwt caller, Trace trace, String status) {
-        if (activities.find(activityId).isEmpty()) {
-            throw new IllegalArgumentException("no processing activity " + activityId + " in the register");
-        }
-        Instant now = Instant.now();
+        requireRegistered(activityId);
         List<String> roles = caller.getClaimAsStringList("roles");
         for (String clientId : clientIds) {
-            jdbc.update("""
-                    INSERT INTO processing_log (trace_id, span_id, parent_span_id, activity_id, data_subject, organisation,
-                        organisation_type, person, roles, recorded_at, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    trace.traceId(), trace.spanId(), trace.parentSpanId(), activityId, pseudonym(clientId),
-                    caller.getClaimAsString("org"), caller.getClaimAsString("org_type"), caller.getSubject(),
-                    roles == null ? "" : String.join(",", roles), Timestamp.from(now), status);
+            insert(trace, activityId, clientId, caller.getClaimAsString("org"), caller.getClaimAsString("org_type"),
+                    caller.getSubject(), roles == null ? "" : String.join(",", roles), status);
         }
     }
 
     /** A disclosure by the system itself (a notification to a partner): the receiving organisation is the party. */
     public void recordDisclosure(String activityId, String clientId, String organisation, String organisationType,
                                  String receiver) {
+        requireRegistered(activityId);
+        insert(new Trace(hex(16), hex(8), null), activityId, clientId, organisation, organisationType, receiver,
+                "PARTNER_SYSTEM", "COMPLETED");
+    }
+
+    private void requireRegistered(String activityId) {
         if (activities.find(activityId).isEmpty()) {
             throw new IllegalArgumentException("no processing activity " + activityId + " in the register");
         }
+    }
+
+    private void insert(Trace trace, String activityId, String clientId, String organisation, String organisationType,
+                        String person, String roles, String status) {
         jdbc.update("""
                 INSERT INTO processing_log (trace_id, span_id, parent_span_id, activity_id, data_subject, organisation,
                     organisation_type, person, roles, recorded_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                hex(16), hex(8), null, activityId, pseudonym(clientId), organisation, organisationType, receiver,
-                "PARTNER_SYSTEM", Timestamp.from(Instant.now()), "COMPLETED");
+                trace.traceId(), trace.spanId(), trace.parentSpanId(), activityId, pseudonym(clientId), organisation,
+                organisationType, person, roles, Timestamp.from(Instant.now()), status);
     }
 
     public String pseudonym(String clientId) {
