@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import nl.weerthuis.kernel.privacy.SealingSerializers;
+import nl.weerthuis.kernel.privacy.SecretBox;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -33,11 +33,15 @@ public class IdempotentRequests {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final SecretBox fingerprints;
 
-    IdempotentRequests(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
+    IdempotentRequests(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
+                       @Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
+        // A request may carry a name or BSN: its fingerprint is a keyed hash, not a guessable plain digest.
+        this.fingerprints = new SecretBox(SealingSerializers.keyEncryptionKey(keyEncryptionKey), "idempotency-fingerprint");
     }
 
     public ResponseEntity<Object> once(String key, Jwt caller, Object request, Supplier<ResponseEntity<Object>> action) {
@@ -79,10 +83,8 @@ public class IdempotentRequests {
 
     private String fingerprint(Object request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (request.getClass().getName() + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            return fingerprints.hash(request.getClass().getName() + json.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,9 @@
 package nl.weerthuis.query.partner;
 
+import nl.weerthuis.kernel.privacy.SealingSerializers;
+import nl.weerthuis.kernel.privacy.SecretBox;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +14,12 @@ import java.time.Duration;
 @Configuration
 @EnableConfigurationProperties(PartnerSettings.class)
 class PartnerConfiguration {
+
+    /** Partners' callback credentials are stored sealed with a key of this installation. */
+    @Bean
+    SecretBox partnerCredentials(@Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey) {
+        return new SecretBox(SealingSerializers.keyEncryptionKey(keyEncryptionKey), "partner-callback-credentials");
+    }
 
     @Bean
     HttpClient partnerHttpClient() {

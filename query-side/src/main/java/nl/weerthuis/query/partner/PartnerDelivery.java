@@ -1,6 +1,7 @@
 package nl.weerthuis.query.partner;
 
 import nl.weerthuis.query.access.ProcessingLog;
+import nl.weerthuis.kernel.privacy.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,12 +47,14 @@ class PartnerDelivery {
     private final PartnerSettings settings;
     private final Subscriptions subscriptions;
     private final ProcessingLog processingLog;
+    private final SecretBox credentials;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService ticker;
     private ExecutorService workers;
 
     PartnerDelivery(JdbcTemplate jdbc, HttpClient partnerHttpClient, PartnerSettings settings, Subscriptions subscriptions,
-                    ProcessingLog processingLog) {
+                    ProcessingLog processingLog, SecretBox partnerCredentials) {
+        this.credentials = partnerCredentials;
         this.jdbc = jdbc;
         this.http = partnerHttpClient;
         this.settings = settings;
@@ -115,7 +118,7 @@ class PartnerDelivery {
         try {
             Optional<Subscriber> found = jdbc.query("""
                     SELECT callback_url, auth_header, organisation, organisation_type, status FROM partner_subscription
-                    WHERE subscription_id = ?""", (row, n) -> new Subscriber(row.getString(1), row.getString(2),
+                    WHERE subscription_id = ?""", (row, n) -> new Subscriber(row.getString(1), credentials.open(row.getString(2)),
                     row.getString(3), row.getString(4), row.getString(5)), subscriptionId).stream().findFirst();
             if (found.isEmpty() || !Subscriptions.ACTIVE.equals(found.get().status())) {
                 return;

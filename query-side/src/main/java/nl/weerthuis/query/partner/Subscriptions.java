@@ -1,5 +1,6 @@
 package nl.weerthuis.query.partner;
 
+import nl.weerthuis.kernel.privacy.SecretBox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,11 @@ public class Subscriptions {
     private final HttpClient http;
     private final PartnerFeed feed;
     private final PartnerSettings settings;
+    private final SecretBox credentials;
 
-    Subscriptions(JdbcTemplate jdbc, HttpClient partnerHttpClient, PartnerFeed feed, PartnerSettings settings) {
+    Subscriptions(JdbcTemplate jdbc, HttpClient partnerHttpClient, PartnerFeed feed, PartnerSettings settings,
+                  SecretBox partnerCredentials) {
+        this.credentials = partnerCredentials;
         this.jdbc = jdbc;
         this.http = partnerHttpClient;
         this.feed = feed;
@@ -53,8 +57,8 @@ public class Subscriptions {
         jdbc.update("""
                 INSERT INTO partner_subscription (subscription_id, organisation, organisation_type, callback_url, event_types,
                     auth_header, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, organisation, organisationType, callback.toString(), String.join(",", eventTypes), authorization,
-                ACTIVE, Timestamp.from(now));
+                id, organisation, organisationType, callback.toString(), String.join(",", eventTypes),
+                credentials.seal(authorization), ACTIVE, Timestamp.from(now));
         return find(organisation, id).orElseThrow();
     }
 

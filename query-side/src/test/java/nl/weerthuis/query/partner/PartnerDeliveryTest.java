@@ -99,6 +99,8 @@ class PartnerDeliveryTest {
             assertThat(delivered).hasSize(8).as("each id once").extracting(CloudEvent::getId).doesNotHaveDuplicates();
             assertThat(receiver.postsSeen).isEqualTo(11);
             assertThat(receiver.authorizations).containsOnly("Bearer partner-secret");
+            assertThat(jdbc.queryForObject("SELECT auth_header FROM partner_subscription WHERE subscription_id = ?",
+                    String.class, subscription)).as("stored sealed").doesNotContain("partner-secret");
             assertInOrderPerSubject(delivered);
             for (CloudEvent event : delivered) {
                 assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
