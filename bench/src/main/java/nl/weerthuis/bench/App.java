@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** One of the two applications, started from its packaged jar as its own process, as in production. */
 public final class App implements AutoCloseable {
@@ -188,9 +186,5 @@ public final class App implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static Map<String, String> env() {
-        return new HashMap<>(System.getenv());
     }
 }

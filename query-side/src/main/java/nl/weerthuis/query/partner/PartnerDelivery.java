@@ -141,7 +141,7 @@ class PartnerDelivery {
                     waiting.add(due.subject());
                     continue;
                 }
-                lease(subscriptionId, Instant.now());
+                renewLease(subscriptionId);
                 sent++;
                 if (!attempt(subscriptionId, subscriber, due)) {
                     waiting.add(due.subject());
@@ -158,9 +158,9 @@ class PartnerDelivery {
         }
     }
 
-    private void lease(String subscriptionId, Instant now) {
+    private void renewLease(String subscriptionId) {
         jdbc.update("UPDATE partner_subscription SET locked_until = ? WHERE subscription_id = ?",
-                Timestamp.from(now.plus(LEASE)), subscriptionId);
+                Timestamp.from(Instant.now().plus(LEASE)), subscriptionId);
     }
 
     private String statusOf(String subscriptionId) {

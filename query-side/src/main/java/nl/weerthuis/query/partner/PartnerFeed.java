@@ -48,7 +48,9 @@ public class PartnerFeed {
     void publish(String eventId, Instant recordedAt, String clientId, String type,
                  BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
         for (Recipient recipient : recipientsOf(clientId)) {
-            boolean consentForCare = hasConsent(clientId, recipient.organisation(), CORPORATION_CARE_PURPOSE);
+            // Only what a corporation may learn depends on consent; nobody else's needs the lookup.
+            boolean consentForCare = recipient.isCorporation()
+                    && hasConsent(clientId, recipient.organisation(), CORPORATION_CARE_PURPOSE);
             Map<String, Object> data = dataFor.apply(recipient, consentForCare);
             if (data != null) {
                 append(eventId, recordedAt, clientId, type, recipient, data);

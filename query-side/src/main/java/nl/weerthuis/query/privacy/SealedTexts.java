@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Component;
 
-import java.util.Iterator;
-import java.util.Map;
 
 /** Opens the sealed personal texts inside a stored event's JSON, for readers that work on the raw payload. */
 @Component
@@ -22,26 +20,18 @@ public class SealedTexts {
 
     public JsonNode open(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode value = field.getValue();
-                if (value.isTextual() && PersonalDataCipher.isSealed(value.asText())) {
-                    field.setValue(TextNode.valueOf(cipher.open(value.asText())));
-                } else {
-                    open(value);
-                }
-            }
+            object.fields().forEachRemaining(field -> field.setValue(opened(field.getValue())));
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                JsonNode value = array.get(i);
-                if (value.isTextual() && PersonalDataCipher.isSealed(value.asText())) {
-                    array.set(i, TextNode.valueOf(cipher.open(value.asText())));
-                } else {
-                    open(value);
-                }
+                array.set(i, opened(array.get(i)));
             }
         }
         return node;
+    }
+
+    private JsonNode opened(JsonNode value) {
+        return value.isTextual() && PersonalDataCipher.isSealed(value.asText())
+                ? TextNode.valueOf(cipher.open(value.asText())) : open(value);
     }
 
     /** Seals a personal text for a read model, or null where the client's key is gone. */

@@ -87,9 +87,10 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
     @Override
     public boolean erase(String subject) {
         cache.remove(subject);
+        Timestamp now = Timestamp.from(clock.instant());
         return update("""
                 UPDATE personal_data_key SET wrapped_key = NULL, erased_at = ? WHERE subject_id = ? AND erased_at IS NULL""",
-                subject) > 0 || insertTombstone(subject);
+                now, subject) > 0 || insertTombstone(subject, now);
     }
 
     @Override
@@ -160,24 +161,18 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         }
     }
 
-    private boolean insertTombstone(String subject) {
+    private boolean insertTombstone(String subject, Timestamp now) {
         return update("""
                 INSERT INTO personal_data_key (subject_id, erased_at, created_at)
-                SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM personal_data_key WHERE subject_id = ?)""", subject) > 0;
+                SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM personal_data_key WHERE subject_id = ?)""",
+                subject, now, now, subject) > 0;
     }
 
-    private int update(String sql, String subject) {
-        Timestamp now = Timestamp.from(clock.instant());
+    private int update(String sql, Object... parameters) {
         try (Connection connection = connections.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (sql.startsWith("UPDATE")) {
-                statement.setTimestamp(1, now);
-                statement.setString(2, subject);
-            } else {
-                statement.setString(1, subject);
-                statement.setTimestamp(2, now);
-                statement.setTimestamp(3, now);
-                statement.setString(4, subject);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
             }
             return statement.executeUpdate();
         } catch (SQLException e) {
