@@ -73,6 +73,8 @@ public class Tenancy {
                 "a dwelling is offered to a client with an open outflow trajectory");
         require(client.debtsStabilised(), "DEBTS_STABILISED_BEFORE_OFFER",
                 "debts must be stabilised before a dwelling is requested (arrangement checklist)");
+        require(client.housingRequestedFrom().contains(command.landlord()), "OFFER_NEEDS_HOUSING_REQUEST",
+                "a corporation offers a dwelling when the coordination point asked it for one");
         require(command.leaseForm() != null, "LEASE_FORM_REQUIRED",
                 "the lease form is CARE_PROVIDER_LEASE, TRIPARTITE or CLIENT_LEASE");
         PolicyInForce policy = policies.inForce(client.region(), command.offeredOn());

@@ -1,9 +1,7 @@
 package nl.weerthuis.command.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
-import nl.weerthuis.command.lookup.Involvement;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * How every web adapter hands a command to the aggregates: with the caller as metadata, synchronously (so the
- * caller learns of a rule violation), and at most once per {@code Idempotency-Key}.
+ * caller learns of a rule violation), and at most once per {@code Idempotency-Key}. Whether the caller's organisation
+ * may act for the client at all is decided on the command bus, for every command ({@code lookup.OnlyTheInvolved}).
  */
 @Component
 public class CommandDispatch {
@@ -29,11 +28,9 @@ public class CommandDispatch {
     private final IdempotentRequests idempotentRequests;
     private final CommandTargetResolver targetResolver;
     private final JdbcTemplate jdbc;
-    private final Involvement involvement;
 
     CommandDispatch(CommandGateway commands, IdempotentRequests idempotentRequests,
-                    CommandTargetResolver targetResolver, JdbcTemplate jdbc, Involvement involvement) {
-        this.involvement = involvement;
+                    CommandTargetResolver targetResolver, JdbcTemplate jdbc) {
         this.commands = commands;
         this.idempotentRequests = idempotentRequests;
         this.targetResolver = targetResolver;
@@ -60,7 +57,6 @@ public class CommandDispatch {
     public ResponseEntity<Object> act(String idempotencyKey, Jwt caller, Object command) {
         String aggregate = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
                 .getIdentifier());
-        requireInvolved(caller, aggregate);
         Long expectedVersion = ExpectedVersion.fromIfMatch(currentHeader("If-Match"));
         return idempotentRequests.once(idempotencyKey, caller, command, () -> {
             MetaData metaData = ActorMetadata.of(caller);
@@ -70,16 +66,6 @@ public class CommandDispatch {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             return ResponseEntity.noContent().eTag(versionOf(aggregate)).build();
         });
-    }
-
-    /**
-     * Caseworkers act only for clients their organisation is involved with; to anyone else the client's journey
-     * does not exist (404, not 403).
-     */
-    private void requireInvolved(Jwt caller, String aggregate) {
-        if (!involvement.mayActOn(aggregate, caller.getClaimAsString("org"))) {
-            throw new AggregateNotFoundException(aggregate, "no such resource for this organisation");
-        }
     }
 
     private void send(Jwt caller, Object command) {

@@ -69,6 +69,11 @@ class SecurityConfiguration {
                                 "/api/v1/clients/*/trajectory-closure", "/api/v1/clients/*/consents",
                                 "/api/v1/clients/*/consent-withdrawals", "/api/v1/clients/*/case-coordination")
                             .access(caseworkerOf(MUNICIPALITY))
+                        // The coordination point: the client's municipality or the holder of procesregie (the rule
+                        // in the Client aggregate says which of them).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/housing-requests",
+                                "/api/v1/clients/*/housing-request-withdrawals")
+                            .access(caseworkerOf(MUNICIPALITY, NEIGHBOURHOOD_TEAM, CARE_PROVIDER))
                         .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/arrangement-checklist",
                                 "/api/v1/clients/*/housing-wishes")
                             .access(caseworkerOf(MUNICIPALITY, CARE_PROVIDER, NEIGHBOURHOOD_TEAM))

@@ -14,6 +14,8 @@ import nl.weerthuis.kernel.client.RecordHousingWishesCommand;
 import nl.weerthuis.kernel.client.RecordMonitoringReviewCommand;
 import nl.weerthuis.kernel.client.RecordReturnToCareCommand;
 import nl.weerthuis.kernel.client.RegisterClientCommand;
+import nl.weerthuis.kernel.client.RequestHousingCommand;
+import nl.weerthuis.kernel.client.WithdrawHousingRequestCommand;
 import nl.weerthuis.kernel.client.StartOutflowTrajectoryCommand;
 import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;
 import nl.weerthuis.kernel.client.WithdrawConsentCommand;
@@ -93,7 +95,29 @@ class ClientController {
     ResponseEntity<Object> coordination(@PathVariable String clientId, @Valid @RequestBody ClientRequests.Coordination request,
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                         @AuthenticationPrincipal Jwt caller) {
-        return dispatch.act(key, caller, new AssignCaseCoordinationCommand(clientId, request.organisation(), request.assignedOn()));
+        return dispatch.act(key, caller, new AssignCaseCoordinationCommand(clientId, request.organisation(),
+                request.organisationType(), request.assignedOn()));
+    }
+
+    @Operation(summary = "The coordination point asks a named corporation for a dwelling from its contingent",
+            description = "Only a corporation asked may offer a dwelling, and only from then on is it involved with "
+                    + "the client. The client's municipality or the holder of procesregie asks.")
+    @PostMapping("/{clientId}/housing-requests")
+    ResponseEntity<Object> requestHousing(@PathVariable String clientId,
+                                          @Valid @RequestBody ClientRequests.HousingRequest request,
+                                          @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                          @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new RequestHousingCommand(clientId, request.corporation(), request.requestedOn()));
+    }
+
+    @Operation(summary = "The coordination point withdraws its request to a corporation")
+    @PostMapping("/{clientId}/housing-request-withdrawals")
+    ResponseEntity<Object> withdrawHousingRequest(@PathVariable String clientId,
+                                                  @Valid @RequestBody ClientRequests.HousingRequestWithdrawal request,
+                                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                                  @AuthenticationPrincipal Jwt caller) {
+        return dispatch.act(key, caller, new WithdrawHousingRequestCommand(clientId, request.corporation(),
+                request.withdrawnOn()));
     }
 
     @Operation(summary = "Record the client's consent to share with an organisation for a purpose")
