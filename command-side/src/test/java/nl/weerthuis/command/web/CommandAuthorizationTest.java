@@ -45,6 +45,8 @@ class CommandAuthorizationTest {
                 Arguments.of("/api/v1/clients/c/housing-wishes", EnumSet.of(MUNICIPALITY, CARE_PROVIDER, NEIGHBOURHOOD_TEAM)),
                 Arguments.of("/api/v1/clients/c/monitoring-reviews", EnumSet.of(MUNICIPALITY, CARE_PROVIDER, NEIGHBOURHOOD_TEAM, HOUSING_CORPORATION)),
                 Arguments.of("/api/v1/clients/c/return-to-care", EnumSet.of(MUNICIPALITY, CARE_PROVIDER)),
+                Arguments.of("/api/v1/clients/c/housing-requests", EnumSet.of(MUNICIPALITY, NEIGHBOURHOOD_TEAM, CARE_PROVIDER)),
+                Arguments.of("/api/v1/clients/c/housing-request-withdrawals", EnumSet.of(MUNICIPALITY, NEIGHBOURHOOD_TEAM, CARE_PROVIDER)),
                 Arguments.of("/api/v1/tenancies", EnumSet.of(HOUSING_CORPORATION)),
                 Arguments.of("/api/v1/tenancies/t/contract", EnumSet.of(HOUSING_CORPORATION)),
                 Arguments.of("/api/v1/tenancies/t/flip", EnumSet.of(HOUSING_CORPORATION)),
