@@ -9,7 +9,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -41,7 +41,7 @@ public class CommandDispatch {
      * Creates something new under a fresh id: 201 with {@code {idName: id}}. {@code request} is what an
      * idempotency key binds to, so it includes the ids of the path.
      */
-    public ResponseEntity<Object> create(String idempotencyKey, Jwt caller, Object request, String idName,
+    public ResponseEntity<Object> create(String idempotencyKey, Actor caller, Object request, String idName,
                                          Function<String, Object> commandForId) {
         return idempotentRequests.once(idempotencyKey, caller, request, () -> {
             String id = UUID.randomUUID().toString();
@@ -54,7 +54,7 @@ public class CommandDispatch {
      * An action on an existing aggregate: 204 once it is recorded, with the aggregate's new version as ETag. The
      * command (ids included) is what a key binds; an {@code If-Match} version must still be current.
      */
-    public ResponseEntity<Object> act(String idempotencyKey, Jwt caller, Object command) {
+    public ResponseEntity<Object> act(String idempotencyKey, Actor caller, Object command) {
         String aggregate = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
                 .getIdentifier());
         Long expectedVersion = ExpectedVersion.fromIfMatch(currentHeader("If-Match"));
@@ -68,7 +68,7 @@ public class CommandDispatch {
         });
     }
 
-    private void send(Jwt caller, Object command) {
+    private void send(Actor caller, Object command) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(caller)));
     }
 

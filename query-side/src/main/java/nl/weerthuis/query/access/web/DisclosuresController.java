@@ -8,7 +8,8 @@ import nl.weerthuis.query.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
+import nl.weerthuis.kernel.identity.Role;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,9 +42,8 @@ class DisclosuresController {
     @Transactional
     ResponseEntity<Object> disclosures(@PathVariable String clientId,
                                        @RequestHeader(name = "traceparent", required = false) String traceParent,
-                                       @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
-        List<String> roles = caller.getClaimAsStringList("roles");
-        if (!roles.contains("AUDITOR") && !clientId.equals(caller.getClaimAsString("client_id"))) {
+                                       @AuthenticationPrincipal Actor caller, HttpServletResponse response) {
+        if (!caller.hasRole(Role.AUDITOR) && !caller.isClient(clientId)) {
             return Problems.notFound("No such client");
         }
         Map<String, ProcessingActivities.Activity> register = activities.byId();

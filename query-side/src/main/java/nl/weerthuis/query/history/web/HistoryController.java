@@ -9,7 +9,8 @@ import nl.weerthuis.query.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
+import nl.weerthuis.kernel.identity.Role;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,11 +43,11 @@ class HistoryController {
     ResponseEntity<Object> history(@PathVariable String clientId,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                    @RequestHeader(name = "traceparent", required = false) String traceParent,
-                                   @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
+                                   @AuthenticationPrincipal Actor caller, HttpServletResponse response) {
         // A client reads only their own history; anyone else's does not exist for them.
-        if (caller.getClaimAsStringList("roles").contains("CLIENT")
-                && !caller.getClaimAsStringList("roles").contains("AUDITOR")
-                && !clientId.equals(caller.getClaimAsString("client_id"))) {
+        if (caller.hasRole(Role.CLIENT)
+                && !caller.hasRole(Role.AUDITOR)
+                && !clientId.equals(caller.clientId())) {
             return Problems.notFound("No such client");
         }
         var history = histories.of(clientId, asOf == null ? Instant.now() : asOf);
