@@ -52,6 +52,8 @@ public final class App implements AutoCloseable {
                 "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(), "--spring.flyway.schemas=" + database.schema(),
                 "--weerthuis.security.jwt-secret=" + JWT_SECRET,
+                // A bench run outlasts the default one-hour token lifetime; its tokens live two hours.
+                "--weerthuis.security.max-token-lifetime=PT2H",
                 "--weerthuis.privacy.key-encryption-key=" + KEY_ENCRYPTION_KEY,
                 "--weerthuis.partners.allow-loopback-callbacks=true", "--db-scheduler.polling-interval=1s"));
         command.addAll(List.of(extraArgs));

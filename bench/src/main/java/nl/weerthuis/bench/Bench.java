@@ -345,6 +345,9 @@ public final class Bench {
                 http.post(command.baseUrl() + "/api/v1/clients/" + client + "/arrangement-checklist", municipality, """
                         {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":true,"support":true,
                          "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"2026-01-10"}""");
+                // Only a corporation the coordination point asked may offer a dwelling.
+                http.post(command.baseUrl() + "/api/v1/clients/" + client + "/housing-requests", municipality,
+                        "{\"corporation\":\"%s\",\"requestedOn\":\"2026-01-11\"}".formatted(corporation));
                 Http.Response offered = http.post(command.baseUrl() + "/api/v1/tenancies", corporationWorker, """
                         {"clientId":"%s","careProvider":"60100000","leaseForm":"CLIENT_LEASE","fromQuota":false,
                          "offeredOn":"2026-02-01","dwelling":{"address":"Straat 1","municipality":"Regio-01-gemeente-1",

@@ -3,7 +3,6 @@ package nl.weerthuis.query.access;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import nl.weerthuis.kernel.identity.Actor;
-import nl.weerthuis.kernel.identity.Role;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;

@@ -16,6 +16,7 @@ import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static nl.weerthuis.kernel.identity.OrganisationType.CARE_PROVIDER;
 import static nl.weerthuis.kernel.identity.OrganisationType.HOUSING_CORPORATION;
@@ -30,6 +31,11 @@ import static nl.weerthuis.kernel.involvement.InvolvementBasis.*;
  * rests on: a withdrawn request, a refused offer, an ended tenancy, an ended indication.
  */
 public final class InvolvementRules {
+
+    /** The events that grant or end an involvement; every other event changes nothing. */
+    public static final Set<Class<?>> EVENTS = Set.of(ClientRegisteredEvent.class, CaseCoordinationAssignedEvent.class,
+            HousingRequestedEvent.class, HousingRequestWithdrawnEvent.class, DwellingOfferedEvent.class,
+            OfferRefusedEvent.class, TenancyEndedEvent.class, IndicationGrantedEvent.class, IndicationEndedEvent.class);
 
     private InvolvementRules() {
     }

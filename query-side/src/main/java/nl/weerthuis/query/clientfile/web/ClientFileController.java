@@ -9,7 +9,6 @@ import nl.weerthuis.query.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import nl.weerthuis.kernel.identity.Actor;
-import nl.weerthuis.kernel.identity.Role;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

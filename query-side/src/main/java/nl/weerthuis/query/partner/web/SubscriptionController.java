@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.weerthuis.query.partner.PartnerSettings;
+import nl.weerthuis.query.partner.CallbackAddresses;
 import nl.weerthuis.query.partner.Subscriptions;
 import nl.weerthuis.query.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import nl.weerthuis.kernel.identity.Actor;
-import nl.weerthuis.kernel.identity.Role;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 
@@ -59,9 +58,9 @@ class SubscriptionController {
         } catch (IllegalArgumentException e) {
             return Problems.invalid("Invalid callback", "callbackUrl is not a URL", "callbackUrl", "not a URL");
         }
-        if (!allowed(callback)) {
-            return Problems.invalid("Invalid callback", "callbackUrl must be an https URL", "callbackUrl",
-                    "must be https (http only on this machine, when allowed)");
+        var refused = CallbackAddresses.refusal(callback, settings.allowLoopbackCallbacks());
+        if (refused.isPresent()) {
+            return Problems.invalid("Invalid callback", "callbackUrl " + refused.get(), "callbackUrl", refused.get());
         }
         try {
             Subscriptions.Subscription created = subscriptions.subscribe(caller.organisation(),
@@ -97,20 +96,5 @@ class SubscriptionController {
         }
         subscriptions.end(organisation, subscriptionId, "ended by the subscriber");
         return ResponseEntity.noContent().build();
-    }
-
-    private boolean allowed(URI callback) {
-        if (callback.getHost() == null || callback.getScheme() == null) {
-            return false;
-        }
-        if ("https".equalsIgnoreCase(callback.getScheme())) {
-            return true;
-        }
-        try {
-            return "http".equalsIgnoreCase(callback.getScheme()) && settings.allowLoopbackCallbacks()
-                    && InetAddress.getByName(callback.getHost()).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 }
