@@ -268,7 +268,9 @@ public final class Bench {
         Latencies latencies = new Latencies();
         for (int i = 0; i < 330; i++) {
             String client = population.clientIds().get(random.nextInt(population.clientIds().size()));
-            Http.Response response = http.get(query.baseUrl() + "/api/v1/clients/" + client + "/history", auditor);
+            // An inspectorate names the processing activity of each read.
+            Http.Response response = http.get(query.baseUrl() + "/api/v1/clients/" + client + "/history", auditor,
+                    Map.of("X-Processing-Activity", "audit-decision-history"));
             if (response.status() != 200) {
                 throw new IllegalStateException("history failed: " + response.status() + " " + response.body());
             }
