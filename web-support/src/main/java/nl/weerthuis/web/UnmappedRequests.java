@@ -7,6 +7,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
@@ -31,11 +32,38 @@ public final class UnmappedRequests implements AuthorizationManager<RequestAutho
         return new AuthorizationDecision(!hasHandler(context.getRequest()));
     }
 
-    boolean hasHandler(HttpServletRequest request) {
+    /** Whether some endpoint serves this path, with whatever method. */
+    boolean isServedPath(HttpServletRequest request) {
+        return withParsedPath(request, () -> {
+            for (RequestMappingInfoHandlerMapping mapping : mappings) {
+                for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                    if (info.getPathPatternsCondition() != null
+                            && info.getPathPatternsCondition().getMatchingCondition(request) != null) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    private static boolean withParsedPath(HttpServletRequest request, java.util.function.BooleanSupplier check) {
         RequestPath previous = ServletRequestPathUtils.hasParsedRequestPath(request)
                 ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
         ServletRequestPathUtils.parseAndCache(request);
         try {
+            return check.getAsBoolean();
+        } finally {
+            if (previous == null) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            } else {
+                ServletRequestPathUtils.setParsedRequestPath(previous, request);
+            }
+        }
+    }
+
+    boolean hasHandler(HttpServletRequest request) {
+        return withParsedPath(request, () -> {
             for (RequestMappingInfoHandlerMapping mapping : mappings) {
                 try {
                     if (mapping.getHandler(request) != null) {
@@ -46,12 +74,6 @@ public final class UnmappedRequests implements AuthorizationManager<RequestAutho
                 }
             }
             return false;
-        } finally {
-            if (previous == null) {
-                ServletRequestPathUtils.clearParsedRequestPath(request);
-            } else {
-                ServletRequestPathUtils.setParsedRequestPath(previous, request);
-            }
-        }
+        });
     }
 }

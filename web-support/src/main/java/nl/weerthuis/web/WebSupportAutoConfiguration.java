@@ -38,6 +38,11 @@ public class WebSupportAutoConfiguration {
     }
 
     @Bean
+    UnknownPaths unknownPaths(UnmappedRequests unmapped) {
+        return new UnknownPaths(unmapped);
+    }
+
+    @Bean
     ApiSecurity apiSecurity(ProblemJson problems, UnmappedRequests unmapped) {
         return new ApiSecurity(problems, unmapped);
     }
