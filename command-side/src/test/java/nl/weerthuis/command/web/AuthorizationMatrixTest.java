@@ -26,6 +26,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -44,6 +45,7 @@ import static nl.weerthuis.kernel.identity.OrganisationType.MUNICIPALITY;
 import static nl.weerthuis.kernel.identity.OrganisationType.NEIGHBOURHOOD_TEAM;
 import static nl.weerthuis.kernel.identity.OrganisationType.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The command side's authorisation, generated: every endpoint × every organisation type × every role × {involved,
@@ -264,6 +266,10 @@ class AuthorizationMatrixTest {
                         "{\"reason\":\"PERIOD_ENDED\",\"endedOn\":\"" + DAY + "\"}");
             }
         }
+        // The journey process closes B's trajectory after its tenancy ended: wait for it, so the counts stand still.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?
+                AND payload_type LIKE '%TrajectoryClosedEvent'""", Long.class, b.get("client")) == 1);
         agreement = created("/api/v1/regional-agreements", municipality,
                 rule("/api/v1/regional-agreements").body().replace("{region}", region).replace("{unique}", "base"), "agreementId");
     }
