@@ -17,10 +17,11 @@ public interface ClientRegister {
 
     record ClientStatus(String clientId, CareSetting setting, String region, String municipality,
                         boolean trajectoryOpen, LocalDate trajectoryStartedOn, boolean debtsStabilised,
-                        String registeredBy, Set<String> housingRequestedFrom) {
+                        String registeredBy, Set<String> housingRequestedFrom, Set<String> involvedOrganisations) {
 
         public ClientStatus {
             housingRequestedFrom = Set.copyOf(housingRequestedFrom);
+            involvedOrganisations = Set.copyOf(involvedOrganisations);
         }
     }
 }

@@ -38,8 +38,16 @@ class ClientLookup implements ClientRegister {
                 row.getString("client_id"), CareSetting.valueOf(row.getString("setting")), row.getString("region"),
                 row.getString("municipality"), row.getBoolean("trajectory_open"),
                 Optional.ofNullable(row.getDate("trajectory_started_on")).map(Date::toLocalDate).orElse(null),
-                row.getBoolean("debts_stabilised"), row.getString("registered_by"), housingRequestedFrom(clientId)),
+                row.getBoolean("debts_stabilised"), row.getString("registered_by"), housingRequestedFrom(clientId),
+                involved(clientId)), 
                 clientId).stream().findFirst();
+    }
+
+    /** Every organisation involved with the client now (the kernel's involvement rules). */
+    private Set<String> involved(String clientId) {
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT DISTINCT organisation FROM lookup_client_involvement WHERE client_id = ? AND ended_at IS NULL",
+                String.class, clientId));
     }
 
     /** The corporations asked for a dwelling whose request still stands (the kernel's involvement rules). */

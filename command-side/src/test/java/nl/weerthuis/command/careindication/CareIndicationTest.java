@@ -43,7 +43,7 @@ class CareIndicationTest {
         fixture = new AggregateTestFixture<>(CareIndication.class);
         fixture.registerInjectableResource((ClientRegister) id -> CLIENT.equals(id)
                 ? Optional.of(new ClientStatus(CLIENT, CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true, null, true,
-                        CLIENTS_MUNICIPALITY, Set.of()))
+                        CLIENTS_MUNICIPALITY, Set.of(), Set.of()))
                 : Optional.empty());
         fixture.registerInjectableResource(FixedPolicies.of(POLICY));
     }

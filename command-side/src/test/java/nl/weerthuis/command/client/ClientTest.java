@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.weerthuis.kernel.identity.MetadataKeys;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -52,7 +53,7 @@ class ClientTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Client.class);
         fixture.registerInjectableResource((ClientRegister) id -> Optional.of(new ClientRegister.ClientStatus(id,
-                CareSetting.SHELTER, "Twente", "Almelo", true, null, true, MUNICIPALITY, standing)));
+                CareSetting.SHELTER, "Twente", "Almelo", true, null, true, MUNICIPALITY, standing, Set.of())));
         fixture.registerInjectableResource(FixedPolicies.of(AgreementPolicy.NATIONAL_DEFAULT));
     }
 

@@ -42,7 +42,7 @@ class TenancyTest {
     @BeforeEach
     void setUp() {
         clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true,
-                LocalDate.of(2025, 1, 10), true, MUNICIPALITY, Set.of(CORPORATION)));
+                LocalDate.of(2025, 1, 10), true, MUNICIPALITY, Set.of(CORPORATION), Set.of(PROVIDER)));
         fixture = new AggregateTestFixture<>(Tenancy.class);
         fixture.registerInjectableResource((ClientRegister) id -> Optional.ofNullable(clients.get(id)));
         fixture.registerInjectableResource(FixedPolicies.of(POLICY));
@@ -90,7 +90,7 @@ class TenancyTest {
 
     @Test
     void no_offer_without_an_open_trajectory() {
-        clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.SHELTER, "Twente", "Almelo", false, null, true, MUNICIPALITY, Set.of(CORPORATION)));
+        clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.SHELTER, "Twente", "Almelo", false, null, true, MUNICIPALITY, Set.of(CORPORATION), Set.of(PROVIDER)));
         fixture.givenNoPriorActivity()
                 .when(new OfferDwellingCommand(TENANCY, CLIENT, CORPORATION, PROVIDER, LeaseForm.TRIPARTITE, DWELLING, true, OFFERED))
                 .expectException(violated("OFFER_NEEDS_OPEN_TRAJECTORY"));
@@ -106,7 +106,7 @@ class TenancyTest {
     @Test
     void no_offer_before_debts_are_stabilised() {
         clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.SHELTER, "Twente", "Almelo", true, LocalDate.of(2025, 1, 10), false, MUNICIPALITY,
-                Set.of(CORPORATION)));
+                Set.of(CORPORATION), Set.of(PROVIDER)));
         fixture.givenNoPriorActivity()
                 .when(new OfferDwellingCommand(TENANCY, CLIENT, CORPORATION, PROVIDER, LeaseForm.TRIPARTITE, DWELLING, true, OFFERED))
                 .expectException(violated("DEBTS_STABILISED_BEFORE_OFFER"));
@@ -115,10 +115,18 @@ class TenancyTest {
     @Test
     void a_corporation_offers_only_when_the_coordination_point_asked_it_for_a_dwelling() {
         clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.SHELTER, "Twente", "Almelo", true, LocalDate.of(2025, 1, 10),
-                true, MUNICIPALITY, Set.of("11112222")));
+                true, MUNICIPALITY, Set.of("11112222"), Set.of(PROVIDER)));
         fixture.givenNoPriorActivity()
                 .when(new OfferDwellingCommand(TENANCY, CLIENT, CORPORATION, PROVIDER, LeaseForm.TRIPARTITE, DWELLING, true, OFFERED))
                 .expectException(violated("OFFER_NEEDS_HOUSING_REQUEST"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_lease_names_a_care_provider_already_involved_with_the_client() {
+        fixture.givenNoPriorActivity()
+                .when(new OfferDwellingCommand(TENANCY, CLIENT, CORPORATION, "99990000", LeaseForm.TRIPARTITE, DWELLING, true, OFFERED))
+                .expectException(violated("OFFER_CARE_PROVIDER_INVOLVED"))
                 .expectNoEvents();
     }
 
