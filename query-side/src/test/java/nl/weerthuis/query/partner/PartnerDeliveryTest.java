@@ -261,6 +261,26 @@ class PartnerDeliveryTest {
     }
 
     @Test
+    void a_callback_is_checked_again_at_delivery_and_a_refused_one_is_never_called() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            // As if the callback had passed when subscribing and no longer does (in production: DNS now answers a
+            // private address); here it carries credentials, which no check lets through.
+            String subscription = UUID.randomUUID().toString();
+            jdbc.update("""
+                    INSERT INTO partner_subscription (subscription_id, organisation, organisation_type, callback_url,
+                        event_types, status, created_at) VALUES (?, ?, 'HOUSING_CORPORATION', ?, 'nl.weerthuis.', 'ACTIVE', now())""",
+                    subscription, corporation, receiver.url().replace("http://", "http://user:secret@"));
+            journey();
+            await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("""
+                    SELECT count(*) FROM partner_delivery WHERE subscription_id = ? AND last_error LIKE 'IOException: callback refused%'""",
+                    Long.class, subscription) > 0);
+            assertThat(receiver.accepted).as("nothing was sent to the refused callback").isEmpty();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM partner_delivery WHERE subscription_id = ? AND status = 'DELIVERED'",
+                    Long.class, subscription)).isZero();
+        }
+    }
+
+    @Test
     void a_callback_must_verify_and_be_https() throws Exception {
         try (Receiver refusing = new Receiver(); Receiver testOnly = new Receiver()) {
             refusing.handshake = false;
