@@ -98,8 +98,11 @@ public class Client {
         return chain.proceed();
     }
 
+    /** Erasure is the controller's act: the client's own municipality, not whoever else holds procesregie. */
     @CommandHandler
-    void handle(ErasePersonalDataCommand command) {
+    void handle(ErasePersonalDataCommand command, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String erasedBy) {
+        require(erasedBy != null && erasedBy.equals(registeredBy), "ERASURE_BY_CLIENTS_MUNICIPALITY",
+                "the personal data of a client is erased by the municipality that registered them");
         require(command.ground() != null, "ERASURE_GROUND_REQUIRED", "say on which ground the data is erased");
         if (!erased) { // erasing twice is erasing once
             apply(new PersonalDataErasedEvent(clientId, command.ground(), command.erasedOn()));

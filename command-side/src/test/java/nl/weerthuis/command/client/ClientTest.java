@@ -18,6 +18,7 @@ import nl.weerthuis.kernel.identity.MetadataKeys;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import static nl.weerthuis.kernel.identity.OrganisationType.NEIGHBOURHOOD_TEAM;
+import nl.weerthuis.kernel.identity.OrganisationType;
 
 import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
 
@@ -279,25 +280,36 @@ class ClientTest {
 
     @Test
     void erasing_a_client_records_the_erasure_with_its_ground() {
-        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
-                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)))
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED)
+                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)), actor(MUNICIPALITY))
                 .expectEvents(new PersonalDataErasedEvent(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)));
     }
 
     @Test
     void erasing_twice_is_erasing_once() {
-        fixture.given(REGISTERED_IN_SHELTER,
+        fixture.given(registeredBy(MUNICIPALITY),
                         new PersonalDataErasedEvent(CLIENT, ErasureGround.RETENTION_PERIOD_ENDED, LocalDate.of(2026, 3, 1)))
-                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 2)))
+                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 2)), actor(MUNICIPALITY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void an_erasure_names_its_ground() {
-        fixture.given(REGISTERED_IN_SHELTER)
-                .when(new ErasePersonalDataCommand(CLIENT, null, LocalDate.of(2026, 3, 1)))
+        fixture.given(registeredBy(MUNICIPALITY))
+                .when(new ErasePersonalDataCommand(CLIENT, null, LocalDate.of(2026, 3, 1)), actor(MUNICIPALITY))
                 .expectException(violated("ERASURE_GROUND_REQUIRED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void only_the_clients_own_municipality_erases_their_personal_data() {
+        fixture.given(registeredBy(MUNICIPALITY),
+                        new CaseCoordinationAssignedEvent(CLIENT, OTHER_MUNICIPALITY, OrganisationType.MUNICIPALITY,
+                                LocalDate.of(2025, 2, 1)))
+                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)),
+                        actor(OTHER_MUNICIPALITY))
+                .expectException(violated("ERASURE_BY_CLIENTS_MUNICIPALITY"))
                 .expectNoEvents();
     }
 

@@ -76,6 +76,13 @@ class WebBoundaryHttpTest {
     }
 
     @Test
+    void the_openapi_document_does_not_ask_callers_for_their_actor_and_lists_the_housing_requests() throws Exception {
+        HttpResponse<String> openapi = send("GET", "/api/v1/openapi.json", null);
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).doesNotContain("\"caller\"").contains("/api/v1/clients/{clientId}/housing-requests");
+    }
+
+    @Test
     void a_refused_token_is_a_401_problem_with_a_bearer_challenge() throws Exception {
         HttpResponse<String> response = send("POST", "/api/v1/clients", "not-a-token");
         problem(response, 401);
