@@ -1,7 +1,7 @@
 package nl.weerthuis.command.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.kernel.client.ArrangementChecklist;
 import nl.weerthuis.kernel.client.StartOutflowTrajectoryCommand;
 import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;

@@ -1,6 +1,6 @@
 package nl.weerthuis.command.web;
 
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.identity.Role;
 import org.junit.jupiter.params.ParameterizedTest;
