@@ -65,6 +65,8 @@ public final class App implements AutoCloseable {
                 "--weerthuis.database.schema=" + database.schemaOf(module),
                 "--weerthuis.database.event-store-schema=" + database.eventStoreSchema(),
                 "--weerthuis.security.jwt-secret=" + JWT_SECRET,
+                // A bench run outlasts the default one-hour token lifetime; its tokens live two hours.
+                "--weerthuis.security.max-token-lifetime=PT2H",
                 "--weerthuis.privacy.key-encryption-key=" + KEY_ENCRYPTION_KEY,
                 "--weerthuis.partners.allow-loopback-callbacks=true", "--db-scheduler.polling-interval=1s"));
         command.addAll(List.of(extraArgs));

@@ -75,7 +75,8 @@ class ClientFileTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> readStore.queryForObject(
                 "SELECT count(*) FROM file_signal WHERE tenancy_id = ?", Long.class, tenancy) == 2
                 && readStore.queryForObject("SELECT count(*) FROM file_indication WHERE client_id = ?", Long.class, client) == 1
-                && readStore.queryForObject("SELECT count(*) FROM file_involvement WHERE client_id = ?", Long.class, client) == 3);
+                && readStore.queryForObject("SELECT count(DISTINCT organisation) FROM file_involvement WHERE client_id = ?",
+                        Long.class, client) == 3);
     }
 
     private ResponseEntity<String> read(String org, String type, String role, String activity) {

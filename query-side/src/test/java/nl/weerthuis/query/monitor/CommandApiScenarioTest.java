@@ -79,6 +79,9 @@ class CommandApiScenarioTest {
     private String housed(String client, String corporation, String provider, String form, boolean quota, String offered,
                           String accepted, String signed, String movedIn, String municipalityName, String neighbourhood)
             throws Exception {
+        // Only a corporation the coordination point asked may offer a dwelling.
+        post(municipality, "/api/v1/clients/" + client + "/housing-requests", "{\"corporation\":\"%s\",\"requestedOn\":\"%s\"}"
+                .formatted(corporation.equals(c1) ? C1 : C2, offered));
         String tenancy = post(corporation, "/api/v1/tenancies", """
                 {"clientId":"%s","careProvider":"%s","leaseForm":"%s","fromQuota":%s,"offeredOn":"%s",
                  "dwelling":{"address":"street 1","municipality":"%s","neighbourhood":"%s"}}"""
