@@ -75,7 +75,8 @@ public final class App implements AutoCloseable {
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         try {
             App app = new App(module, port, builder.start());
-            app.awaitHealthy(Duration.ofSeconds(120));
+            // Generous: on a loaded 2-core machine a start that replays into a fresh read store takes minutes.
+            app.awaitHealthy(Duration.ofMinutes(5));
             return app;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + module, e);

@@ -2,7 +2,7 @@ package nl.weerthuis.command.privacy;
 
 import nl.weerthuis.command.support.Acting;
 import nl.weerthuis.kernel.client.RequestHousingCommand;
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.client.ArrangementChecklist;
 import nl.weerthuis.kernel.client.StartOutflowTrajectoryCommand;

@@ -1,7 +1,7 @@
 package nl.weerthuis.command.reliability;
 
 import nl.weerthuis.command.CommandSideApplication;
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

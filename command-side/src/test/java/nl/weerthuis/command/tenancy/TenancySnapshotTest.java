@@ -2,7 +2,7 @@ package nl.weerthuis.command.tenancy;
 
 import nl.weerthuis.command.support.Acting;
 import nl.weerthuis.kernel.client.RequestHousingCommand;
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.command.rules.RuleViolation;
 import nl.weerthuis.kernel.client.*;
 import nl.weerthuis.kernel.identity.OrganisationType;

@@ -27,7 +27,7 @@ import nl.weerthuis.kernel.tenancy.TenancyEndReason;
 import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
 import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,7 +2,7 @@ package nl.weerthuis.query.web;
 
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.identity.Role;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
