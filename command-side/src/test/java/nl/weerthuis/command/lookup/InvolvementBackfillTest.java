@@ -1,7 +1,7 @@
 package nl.weerthuis.command.lookup;
 
 import nl.weerthuis.command.support.Acting;
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.kernel.client.ArrangementChecklist;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.RegisterClientCommand;
