@@ -22,7 +22,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An installation upgraded from before V110: its empty involvement table is rebuilt from the event store. */
-@SpringBootTest
+// The same context as the other tests of this module: one set of processors on the shared test database.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class InvolvementBackfillTest {
 

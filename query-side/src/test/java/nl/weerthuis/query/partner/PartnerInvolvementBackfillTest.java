@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** An installation upgraded from before V21: the feed's empty involvement table is rebuilt from the event store. */
-@SpringBootTest
+// The same context as the other tests of this module: one set of processors on the shared test database.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(EventStoreFixture.class)
 class PartnerInvolvementBackfillTest {
