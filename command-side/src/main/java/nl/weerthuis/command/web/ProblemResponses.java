@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import nl.weerthuis.kernel.privacy.PersonalDataErasedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -45,6 +46,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (ex instanceof StrictInputConfiguration.InvalidBody invalid) {
+            List<Map<String, String>> invalidParams = invalid.problems().stream()
+                    .map(p -> Map.of("name", p.name(), "reason", p.reason())).toList();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    invalidParams.size() + " field(s) are invalid");
+            problem.setTitle("Invalid input");
+            problem.setProperty("invalidParams", invalidParams);
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        if (ex instanceof StrictInputConfiguration.BodyTooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", ex.getMessage()));
+        }
         // Jackson's message may echo the input; say what is wrong without repeating personal data back.
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The body is not valid JSON of the expected shape (check field types and enum values)");

@@ -33,9 +33,11 @@ class OutflowMonitorController {
     private static final String ID = "\\d{8}|\\d{20}";
 
     private final OutflowMonitor monitor;
+    private final nl.weerthuis.kernel.input.StrictInput input;
 
-    OutflowMonitorController(OutflowMonitor monitor) {
+    OutflowMonitorController(OutflowMonitor monitor, nl.weerthuis.kernel.input.StrictInput input) {
         this.monitor = monitor;
+        this.input = input;
     }
 
     @Operation(summary = "The outflow monitor's figures for a selection and period, grouped by a dimension or period; "
@@ -50,6 +52,11 @@ class OutflowMonitorController {
                               @RequestParam(required = false) String groupBy,
                               @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept,
                               Authentication caller) {
+        // A period runs within the plausible window of business dates (a forecast may look ahead).
+        var outsideWindow = outsideWindow("from", from).or(() -> outsideWindow("to", to));
+        if (outsideWindow.isPresent()) {
+            return outsideWindow.get();
+        }
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         LocalDate until = to == null ? today : to;
         LocalDate since = from == null ? until.withDayOfYear(1) : from;
@@ -103,6 +110,11 @@ class OutflowMonitorController {
 
     private static String quote(String value) {
         return value.matches("[A-Za-z0-9 ./_:-]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private java.util.Optional<ResponseEntity<Object>> outsideWindow(String name, LocalDate date) {
+        return date == null ? java.util.Optional.empty()
+                : input.dateProblem(date, true).map(reason -> badRequest(name, reason));
     }
 
     private static ResponseEntity<Object> badRequest(String name, String reason) {
