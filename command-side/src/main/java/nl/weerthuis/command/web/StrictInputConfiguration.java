@@ -1,7 +1,6 @@
 package nl.weerthuis.command.web;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -53,8 +52,9 @@ class StrictInputConfiguration {
     /** Replaces Spring Boot's JSON converter: reading is strict, writing is as before. */
     @Bean
     MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper web, StrictInput rules,
+                                                           jakarta.validation.Validator validator,
                                                            @Value("${weerthuis.input.max-body-bytes:65536}") int maxBodyBytes) {
-        return new StrictJsonConverter(web, rules, maxBodyBytes);
+        return new StrictJsonConverter(web, rules, validator, maxBodyBytes);
     }
 
     @Bean
@@ -98,11 +98,13 @@ class StrictInputConfiguration {
     static final class StrictJsonConverter extends MappingJackson2HttpMessageConverter {
 
         private final StrictInput rules;
+        private final jakarta.validation.Validator validator;
         private final int maxBodyBytes;
 
-        StrictJsonConverter(ObjectMapper web, StrictInput rules, int maxBodyBytes) {
+        StrictJsonConverter(ObjectMapper web, StrictInput rules, jakarta.validation.Validator validator, int maxBodyBytes) {
             super(StrictInput.strictCopyOf(web));
             this.rules = rules;
+            this.validator = validator;
             this.maxBodyBytes = maxBodyBytes;
         }
 
@@ -128,26 +130,11 @@ class StrictInputConfiguration {
             if (body.length > maxBodyBytes) {
                 throw new BodyTooLarge(maxBodyBytes, input);
             }
-            ObjectMapper strict = getObjectMapper();
-            JsonNode tree;
             try {
-                tree = strict.readTree(body);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
-                throw new InvalidBody(List.of(new StrictInput.Problem("body", malformed instanceof
-                        com.fasterxml.jackson.core.exc.StreamReadException && malformed.getMessage().startsWith("Duplicate field")
-                        ? "holds a duplicate key" : "is not well-formed JSON")), input);
-            }
-            if (tree == null || tree.isMissingNode()) {
-                throw new InvalidBody(List.of(new StrictInput.Problem("body", "is empty")), input);
-            }
-            List<StrictInput.Problem> problems = rules.problems(strict, tree, type);
-            if (!problems.isEmpty()) {
-                throw new InvalidBody(problems, input);
-            }
-            try {
-                return strict.readerFor(type).readValue(strict.treeAsTokens(tree));
-            } catch (IOException | IllegalArgumentException unexpected) {
-                throw new InvalidBody(List.of(new StrictInput.Problem("body", "does not have the expected shape")), input);
+                return rules.read(getObjectMapper(), body, type, partial -> validator.validate(partial).stream()
+                        .map(v -> new StrictInput.Problem(v.getPropertyPath().toString(), v.getMessage())).toList());
+            } catch (StrictInput.Refused refused) {
+                throw new InvalidBody(refused.problems(), input);
             }
         }
     }

@@ -99,6 +99,76 @@ public final class StrictInput {
         return strict;
     }
 
+    /** A body that breaks the rules, with every field that does. */
+    public static final class Refused extends RuntimeException {
+        private final transient List<Problem> problems;
+
+        public Refused(List<Problem> problems) {
+            super(problems.size() + " field(s) are invalid");
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    /**
+     * Reads a JSON body as {@code type} under these rules, or refuses it naming every field at fault: those the
+     * rules here refuse and, so a caller learns everything in one answer, those the rest of the body breaks under
+     * the request's own validation ({@code validation}, e.g. Bean Validation's {@code @NotNull}).
+     */
+    public Object read(ObjectMapper strict, byte[] body, JavaType type, java.util.function.Function<Object, List<Problem>> validation) {
+        JsonNode tree;
+        try {
+            tree = strict.readTree(body);
+        } catch (IOException malformed) {
+            boolean duplicate = String.valueOf(malformed.getMessage()).startsWith("Duplicate field");
+            throw new Refused(List.of(new Problem("body", duplicate ? "holds a duplicate key" : "is not well-formed JSON")));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new Refused(List.of(new Problem("body", "is empty")));
+        }
+        List<Problem> problems = problems(strict, tree, type);
+        if (problems.isEmpty()) {
+            try {
+                return strict.readerFor(type).readValue(strict.treeAsTokens(tree));
+            } catch (IOException | IllegalArgumentException unexpected) {
+                throw new Refused(List.of(new Problem("body", "does not have the expected shape")));
+            }
+        }
+        if (tree.isObject() && problems.stream().noneMatch(p -> p.name().equals("body"))) {
+            com.fasterxml.jackson.databind.node.ObjectNode rest = tree.deepCopy();
+            problems.forEach(problem -> remove(rest, problem.name()));
+            try {
+                Object partial = strict.readerFor(type).readValue(strict.treeAsTokens(rest));
+                for (Problem other : validation.apply(partial)) {
+                    if (problems.stream().noneMatch(p -> related(p.name(), other.name()))) {
+                        problems.add(other);
+                    }
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // the rest does not convert either; what is listed already is what the caller must fix first
+            }
+        }
+        throw new Refused(problems);
+    }
+
+    private static void remove(com.fasterxml.jackson.databind.node.ObjectNode tree, String path) {
+        String[] parts = path.replaceAll("\\[\\d+]", "").split("\\.");
+        JsonNode node = tree;
+        for (int i = 0; i < parts.length - 1 && node != null; i++) {
+            node = node.get(parts[i]);
+        }
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode parent) {
+            parent.remove(parts[parts.length - 1]);
+        }
+    }
+
+    private static boolean related(String a, String b) {
+        return a.equals(b) || a.startsWith(b + ".") || b.startsWith(a + ".") || a.startsWith(b + "[") || b.startsWith(a + "[");
+    }
+
     /** Every field of {@code body} that breaks a rule, checked against the record {@code type} it is meant to be. */
     public List<Problem> problems(ObjectMapper strict, JsonNode body, JavaType type) {
         List<Problem> problems = new ArrayList<>();
