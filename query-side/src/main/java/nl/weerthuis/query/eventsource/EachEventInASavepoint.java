@@ -11,7 +11,6 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import javax.annotation.Nonnull;
 
 /**
  * Each event handler runs in a savepoint of its batch's transaction. PostgreSQL aborts a whole transaction on the
@@ -31,13 +30,13 @@ class EachEventInASavepoint implements HandlerEnhancerDefinition {
     }
 
     @Override
-    public @Nonnull <T> MessageHandlingMember<T> wrapHandler(@Nonnull MessageHandlingMember<T> original) {
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         if (!original.canHandleMessageType(EventMessage.class)) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {
             @Override
-            public Object handle(@Nonnull Message<?> message, T target) throws Exception {
+            public Object handle(Message<?> message, T target) throws Exception {
                 if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                     return super.handle(message, target);
                 }

@@ -63,9 +63,8 @@ public class PartnerFeed {
             return;
         }
         jdbc.update("""
-                INSERT INTO partner_involvement (client_id, organisation, organisation_type) SELECT ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM partner_involvement WHERE client_id = ? AND organisation = ?)""",
-                clientId, organisation, organisationType, clientId, organisation);
+                INSERT INTO partner_involvement (client_id, organisation, organisation_type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
+                clientId, organisation, organisationType);
     }
 
     void consent(String clientId, String organisation, String purpose, boolean given) {
