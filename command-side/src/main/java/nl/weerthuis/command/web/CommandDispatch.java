@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,25 +42,30 @@ public class CommandDispatch {
     }
 
     /**
-     * Creates something new under a fresh id: 201 with {@code {idName: id}}. {@code request} is what an
-     * idempotency key binds to, so it includes the ids of the path.
+     * Creates something new under a fresh id: 201 with {@code {idName: id}}, its {@code Location} and the {@code ETag}
+     * of the version it appended. {@code request} is what an idempotency key binds to, so it includes the ids of
+     * the path.
      */
     public ResponseEntity<Object> create(String idempotencyKey, Jwt caller, Object request, String idName,
                                          Function<String, Object> commandForId) {
+        String location = currentRequestUri();
         return idempotentRequests.once(idempotencyKey, caller, request, () -> {
             String id = UUID.randomUUID().toString();
-            send(caller, commandForId.apply(id));
-            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of(idName, id));
+            Object command = commandForId.apply(id);
+            var outcome = AppendedVersions.recording(() -> send(caller, command));
+            return ResponseEntity.created(URI.create(location + "/" + id))
+                    .eTag(etag(outcome.versions().get(aggregateOf(command))))
+                    .body(Map.of(idName, id));
         });
     }
 
     /**
-     * An action on an existing aggregate: 204 once it is recorded, with the aggregate's new version as ETag. The
-     * command (ids included) is what a key binds; an {@code If-Match} version must still be current.
+     * An action on an existing aggregate: 204 once it is recorded, with the version its own events brought the
+     * aggregate to as ETag (unchanged when it appended nothing). The command (ids included) is what a key binds; an
+     * {@code If-Match} version must still be current.
      */
     public ResponseEntity<Object> act(String idempotencyKey, Jwt caller, Object command) {
-        String aggregate = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
-                .getIdentifier());
+        String aggregate = aggregateOf(command);
         requireInvolved(caller, aggregate);
         Long expectedVersion = ExpectedVersion.fromIfMatch(currentHeader("If-Match"));
         return idempotentRequests.once(idempotencyKey, caller, command, () -> {
@@ -67,9 +73,28 @@ public class CommandDispatch {
             if (expectedVersion != null) {
                 metaData = metaData.and(ExpectedVersion.METADATA_KEY, expectedVersion);
             }
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-            return ResponseEntity.noContent().eTag(versionOf(aggregate)).build();
+            MetaData withVersion = metaData;
+            var outcome = AppendedVersions.recording(() -> commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(withVersion)));
+            Long appended = outcome.versions().get(aggregate);
+            return ResponseEntity.noContent().eTag(etag(appended != null ? appended : currentVersion(aggregate))).build();
         });
+    }
+
+    /** The current version of an aggregate the caller may see, or empty (also when it is not theirs). */
+    public java.util.Optional<Long> currentVersionFor(Jwt caller, String aggregate) {
+        if (!involvement.mayActOn(aggregate, caller.getClaimAsString("org"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(currentVersion(aggregate));
+    }
+
+    static String etag(Long version) {
+        return "\"" + version + "\"";
+    }
+
+    private String aggregateOf(Object command) {
+        return String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier());
     }
 
     /**
@@ -82,14 +107,19 @@ public class CommandDispatch {
         }
     }
 
-    private void send(Jwt caller, Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(caller)));
+    private Object send(Jwt caller, Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(caller)));
     }
 
-    private String versionOf(String aggregateId) {
-        Long version = jdbc.queryForObject(
+    /** Only where nothing was appended (a repeat that changed nothing): the version is then the one already there. */
+    private Long currentVersion(String aggregateId) {
+        return jdbc.queryForObject(
                 "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, aggregateId);
-        return "\"" + version + "\"";
+    }
+
+    private static String currentRequestUri() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRequestURI() : "";
     }
 
     private static String currentHeader(String name) {

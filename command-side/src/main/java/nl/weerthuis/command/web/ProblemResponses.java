@@ -28,6 +28,12 @@ import java.util.Map;
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    ProblemResponses(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -126,8 +132,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictingModificationException.class)
     ProblemDetail staleVersion(ConflictingModificationException ex) {
-        return problem(HttpStatus.CONFLICT, "Stale version",
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Stale version",
                 "The resource changed since the version in If-Match; read it again and retry");
+        if (ex instanceof org.axonframework.modelling.command.ConflictingAggregateVersionException stale) {
+            // Say what moved it, so a caller sees when it was not a person but the clock (a term reached, a review due).
+            problem.setProperty("currentVersion", stale.getActualVersion());
+            problem.setProperty("changesSince", jdbc.query("""
+                    SELECT sequence_number, payload_type, time_stamp,
+                           position(convert_to('"actorPerson"', 'UTF8') in meta_data) = 0 AS time_driven
+                    FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number > ? ORDER BY sequence_number""",
+                    (row, n) -> Map.of("version", row.getLong(1),
+                            "event", row.getString(2).substring(row.getString(2).lastIndexOf('.') + 1),
+                            "recordedAt", row.getString(3), "timeDriven", row.getBoolean(4)),
+                    String.valueOf(stale.getAggregateIdentifier()), stale.getExpectedVersion()));
+        }
+        return problem;
     }
 
     @ExceptionHandler(ConcurrencyException.class)

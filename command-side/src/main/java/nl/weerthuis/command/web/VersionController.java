@@ -1,0 +1,38 @@
+package nl.weerthuis.command.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import java.util.Map;
+
+/**
+ * The current version of a resource, so a caller's first {@code If-Match} is not a guess: its id and version, with
+ * the version as ETag, and nothing else (no personal data). Not involved: 404, as for commands. HEAD gives the ETag.
+ */
+@RestController
+class VersionController {
+
+    private final CommandDispatch dispatch;
+
+    VersionController(CommandDispatch dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    @Operation(summary = "The current version of a client, tenancy, care indication or regional agreement (ETag)")
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD},
+            path = "/api/v1/{collection:clients|tenancies|care-indications|regional-agreements}/{id}")
+    ResponseEntity<Object> version(@PathVariable String collection, @PathVariable String id,
+                                   @AuthenticationPrincipal Jwt caller) {
+        return dispatch.currentVersionFor(caller, id)
+                .<ResponseEntity<Object>>map(version -> ResponseEntity.ok().eTag(CommandDispatch.etag(version))
+                        .body(Map.of("id", id, "version", version)))
+                .orElseThrow(() -> new org.axonframework.modelling.command.AggregateNotFoundException(id, "not found"));
+    }
+}
