@@ -115,6 +115,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail failedWhileStoring(RuntimeException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            // A consequence in the same unit of work (the outflow of a move-in) breaks a rule: the cause is refused.
+            if (cause instanceof RuleViolation violation) {
+                return ruleViolation(violation);
+            }
             if (cause instanceof PersonalDataErasedException erased) {
                 ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rule violated: PERSONAL_DATA_ERASED",
                         erased.getMessage());
