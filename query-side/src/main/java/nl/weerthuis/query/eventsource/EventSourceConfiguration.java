@@ -148,10 +148,10 @@ public class EventSourceConfiguration {
             processing.registerDefaultDeadLetterPolicy(config -> (letter, cause) -> Decisions.requeue(cause,
                     failed -> failed.diagnostics().and(ATTEMPTS, ParkedEvents.attempts(failed) + 1)));
             for (String readModel : READ_MODELS) {
-                // A rebuild replays every event anyway, so it starts without parked ones; the cache spares a
-                // lookup in the queue per event while nothing of a client is parked.
+                // A rebuild replays every event anyway, so it starts without parked ones. No sequence identifier
+                // cache: it knows only what this instance parked, and segments move between instances.
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(readModel,
-                        (config, builder) -> builder.allowReset(true).enableSequenceIdentifierCache());
+                        (config, builder) -> builder.allowReset(true));
             }
         };
     }

@@ -143,6 +143,7 @@ class PartnerDelivery {
                     (row, n) -> new Due(row.getLong(1), row.getInt(2), row.getTimestamp(3).toInstant(), row.getString(4),
                             row.getString(5), row.getString(6), row.getBoolean(7)), subscriptionId);
             Set<String> waiting = new HashSet<>();
+            Set<String> deadLettered = new HashSet<>(); // subjects whose notification was given up on in this round
             int sent = 0;
             for (Due due : pending) {
                 if (sent >= BATCH) {
@@ -155,8 +156,11 @@ class PartnerDelivery {
                 }
                 renewLease(subscriptionId);
                 sent++;
-                if (!attempt(subscriptionId, subscriber, due)) {
+                Outcome outcome = attempt(subscriptionId, subscriber, due, deadLettered.contains(due.subject()));
+                if (outcome == Outcome.RETRY_LATER) {
                     waiting.add(due.subject());
+                } else if (outcome == Outcome.DEAD_LETTERED) {
+                    deadLettered.add(due.subject());
                 }
                 if (!Subscriptions.ACTIVE.equals(statusOf(subscriptionId))) {
                     return;
@@ -180,8 +184,10 @@ class PartnerDelivery {
                 subscriptionId);
     }
 
-    /** True when delivered (or nothing more is to be done for it). */
-    private boolean attempt(String subscriptionId, Subscriber subscriber, Due due) {
+    /** What became of one attempt; only {@code RETRY_LATER} holds up the subject's later notifications. */
+    private enum Outcome { DELIVERED, SUBSCRIPTION_ENDED, DEAD_LETTERED, RETRY_LATER }
+
+    private Outcome attempt(String subscriptionId, Subscriber subscriber, Due due, boolean earlierDeadLettered) {
         Integer status = null;
         String error = null;
         Optional<Duration> retryAfter = Optional.empty();
@@ -190,7 +196,7 @@ class PartnerDelivery {
                     .timeout(settings.requestTimeout())
                     .header("Content-Type", "application/cloudevents+json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(due.body()));
-            if (due.afterDeadLetter()) {
+            if (due.afterDeadLetter() || earlierDeadLettered) {
                 request.header(AFTER_DEAD_LETTER, "true");
             }
             if (subscriber.authorization() != null) {
@@ -203,7 +209,7 @@ class PartnerDelivery {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outcome.RETRY_LATER;
         }
         if (status != null && status / 100 == 2) {
             jdbc.update("""
@@ -212,11 +218,11 @@ class PartnerDelivery {
                     subscriptionId, due.sequence());
             processingLog.recordDisclosure("partner-notification", due.clientId(), subscriber.organisation(),
                     subscriber.organisationType(), "subscription:" + subscriptionId);
-            return true;
+            return Outcome.DELIVERED;
         }
         if (status != null && status == 410) {
             subscriptions.end(subscriber.organisation(), subscriptionId, "the callback answered 410 Gone");
-            return true;
+            return Outcome.SUBSCRIPTION_ENDED;
         }
         int attempts = due.attempts() + 1;
         String lastError = error != null ? error : "HTTP " + status;
@@ -225,7 +231,7 @@ class PartnerDelivery {
                     UPDATE partner_delivery SET status = 'DEAD', attempts = ?, last_status = ?, last_error = ?
                     WHERE subscription_id = ? AND event_sequence = ?""", attempts, status, truncate(lastError),
                     subscriptionId, due.sequence());
-            return true; // a dead letter no longer holds up the subject's later notifications
+            return Outcome.DEAD_LETTERED; // no longer holds up the subject's later notifications, which say so
         }
         Duration wait = settings.retryDelays().get(attempts - 1);
         if (status != null && status == 429 && retryAfter.isPresent() && retryAfter.get().compareTo(wait) > 0) {
@@ -235,7 +241,7 @@ class PartnerDelivery {
                 UPDATE partner_delivery SET attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ?
                 WHERE subscription_id = ? AND event_sequence = ?""", attempts, Timestamp.from(Instant.now().plus(wait)),
                 status, truncate(lastError), subscriptionId, due.sequence());
-        return false;
+        return Outcome.RETRY_LATER;
     }
 
     /** Retry-After is either seconds or an HTTP date. */

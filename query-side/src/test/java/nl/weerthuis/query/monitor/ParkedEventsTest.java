@@ -50,6 +50,7 @@ class ParkedEventsTest {
     JdbcTemplate readStore;
 
     private final String unholdableFacility = "unholdable-" + UUID.randomUUID();
+    private String unholdable;
     private final String constraint = "parked_test_" + UUID.randomUUID().toString().replace("-", "");
 
     /**
@@ -67,6 +68,14 @@ class ParkedEventsTest {
         readStore.update("ALTER TABLE monitor_client_registration DROP CONSTRAINT IF EXISTS " + constraint);
     }
 
+    /** Whatever happened, this test leaves no parked events behind for other tests' figures. */
+    @AfterEach
+    void evictWhatThisTestParked() {
+        if (unholdable != null) {
+            call(HttpMethod.DELETE, "/api/v1/admin/projections/monitor/dead-letters/" + unholdable);
+        }
+    }
+
     @Test
     void one_clients_unholdable_event_parks_only_that_client_and_a_retry_after_the_fix_clears_it() throws Exception {
         String region = "Parked-" + UUID.randomUUID();
@@ -74,7 +83,7 @@ class ParkedEventsTest {
         for (int i = 0; i < 20; i++) {
             good.add(register(region, "De Linde"));
         }
-        String unholdable = register(region, unholdableFacility);
+        unholdable = register(region, unholdableFacility);
         events.append("Client", unholdable, 1, new OutflowTrajectoryStartedEvent(unholdable, CareSetting.SHELTER, region,
                 "Almelo", LocalDate.of(2025, 3, 1)));
         for (int i = 0; i < 20; i++) {
@@ -84,13 +93,15 @@ class ParkedEventsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(registered(region)).isEqualTo(good.size());
             List<JsonNode> parked = parkedOf(unholdable);
-            assertThat(parked).hasSize(2);
+            // Delivery is at least once: where instances share segments an event may be parked twice; it is one event.
+            assertThat(parked.stream().map(p -> p.get("eventId").asText()).distinct()).hasSize(2);
             // retried automatically, then left parked for an administrator
             assertThat(parked.get(0).get("attempts").asInt()).isEqualTo(3);
         });
         List<JsonNode> parked = parkedOf(unholdable);
         assertThat(parked.get(0).get("eventType").asText()).isEqualTo(ClientRegisteredEvent.class.getName());
-        assertThat(parked.get(1).get("eventType").asText()).isEqualTo(OutflowTrajectoryStartedEvent.class.getName());
+        assertThat(parked.get(parked.size() - 1).get("eventType").asText())
+                .isEqualTo(OutflowTrajectoryStartedEvent.class.getName());
         ResponseEntity<String> figures = call(HttpMethod.GET, "/api/v1/monitor/outflow?region=" + region
                 + "&from=2025-01-01&to=2025-12-31&groupBy=region");
         assertThat(figures.getHeaders().getFirst("Read-Model-Complete")).isEqualTo("false");
