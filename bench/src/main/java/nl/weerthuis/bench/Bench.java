@@ -64,7 +64,7 @@ public final class Bench {
         Path out = App.root().resolve("bench").resolve("results");
         Files.createDirectories(out);
         recreateDatabase(server, user, password);
-        App.Database database = new App.Database(server + "weerthuis_bench", user, password, "public");
+        App.Database database = new App.Database(server + "weerthuis_bench", user, password, "");
         Bench bench = new Bench(out, database, options.getOrDefault("java-opts", "-Xmx512m"));
         bench.run(clients, seed, seconds);
     }

@@ -28,9 +28,9 @@ class DeadlinesSurviveRestartTest {
     private static ConfigurableApplicationContext start(String pollingInterval) {
         return new SpringApplicationBuilder(CommandSideApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "db-scheduler.polling-interval=" + pollingInterval,
-                        "db-scheduler.immediate-execution-enabled=false")
-                .run();
+                // As arguments: builder properties are defaults, which application.yml's port 8081 would override.
+                .run("--server.port=0", "--db-scheduler.polling-interval=" + pollingInterval,
+                        "--db-scheduler.immediate-execution-enabled=false");
     }
 
     @Test

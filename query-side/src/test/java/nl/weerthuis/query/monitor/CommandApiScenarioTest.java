@@ -2,7 +2,7 @@ package nl.weerthuis.query.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.weerthuis.query.support.CommandSideProcess;
+import nl.weerthuis.testsupport.CommandSideProcess;
 import nl.weerthuis.query.support.EventStoreFixture;
 import nl.weerthuis.query.support.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -104,7 +104,7 @@ class CommandApiScenarioTest {
 
     @Test
     void the_monitor_counts_what_the_command_api_recorded() throws Exception {
-        try (CommandSideProcess process = CommandSideProcess.start("weerthuis_query")) {
+        try (CommandSideProcess process = CommandSideProcess.start("weerthuis_query_command", "weerthuis_query_events")) {
             commandSide = process.baseUrl();
             String agreement = post(municipality, "/api/v1/regional-agreements", """
                     {"region":"%s","name":"Convenant","effectiveFrom":"2025-01-01","policy":{"offerDeadlineMonths":6,

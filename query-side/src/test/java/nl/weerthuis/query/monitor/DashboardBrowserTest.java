@@ -69,7 +69,9 @@ class DashboardBrowserTest {
     void startBrowser() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         // On CI a missing browser is a failure, not a skip: .ci/run installs it.
-        assertThat(installed || System.getenv("CI") == null).as("chromium and chromedriver on CI").isTrue();
+        // Skipped where no browser is installed; never on CI, which installs one and says so.
+        boolean required = System.getenv("CI") != null || "true".equals(System.getenv("WEERTHUIS_REQUIRE_BROWSER"));
+        assertThat(installed || !required).as("chromium and chromedriver on CI").isTrue();
         assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -1,4 +1,4 @@
-package nl.weerthuis.query.support;
+package nl.weerthuis.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,27 +28,39 @@ public final class CommandSideProcess implements AutoCloseable {
         this.port = port;
     }
 
-    public static CommandSideProcess start(String schema) throws Exception {
-        Path jar;
-        try (var files = Files.list(Path.of("..", "command-side", "target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("command-side-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("build command-side first: ./mvnw verify"));
+    /** The test installation's secrets, as the modules' {@code application-test.yml} and token helpers use them. */
+    public static final String JWT_SECRET = "test-secret-that-is-at-least-256-bits-long-for-hs256";
+    public static final String KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    /**
+     * Starts the command side's packaged jar on the test database, its own tables in {@code schema}, the event store
+     * in {@code eventStoreSchema} (where a query-side test context reads it). The jar is the one Maven resolved
+     * for this build ({@code nl.weerthuis:command-side:jar:exec}, handed over by the build as the system property
+     * {@code weerthuis.command-side.jar}), never whatever happens to lie in a target directory.
+     */
+    public static CommandSideProcess start(String schema, String eventStoreSchema) throws Exception {
+        String configured = System.getProperty("weerthuis.command-side.jar");
+        if (configured == null || configured.isBlank() || !Files.isRegularFile(Path.of(configured))) {
+            throw new IllegalStateException("system property weerthuis.command-side.jar does not name the command side's "
+                    + "packaged jar (" + configured + "); run the tests through Maven: ./mvnw verify");
         }
+        Path jar = Path.of(configured);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String url = System.getenv().getOrDefault("WEERTHUIS_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        TestDatabase database = TestDatabase.get();
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-Xmx384m", "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
-                "--spring.datasource.url=" + url + "?currentSchema=" + schema,
-                "--spring.datasource.username=" + System.getenv().getOrDefault("WEERTHUIS_TEST_DB_USER", "postgres"),
-                "--spring.datasource.password=" + System.getenv().getOrDefault("WEERTHUIS_TEST_DB_PASSWORD", ""),
-                "--spring.flyway.schemas=" + schema,
-                "--weerthuis.security.jwt-secret=" + TestTokens.SECRET,
-                "--weerthuis.privacy.key-encryption-key=" + TestTokens.KEY_ENCRYPTION_KEY,
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--weerthuis.database.schema=" + schema,
+                "--weerthuis.database.event-store-schema=" + eventStoreSchema,
+                "--weerthuis.security.jwt-secret=" + JWT_SECRET,
+                "--weerthuis.privacy.key-encryption-key=" + KEY_ENCRYPTION_KEY,
                 "--db-scheduler.polling-interval=500ms",
                 "--db-scheduler.immediate-execution-enabled=true"));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
