@@ -139,7 +139,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Stale version",
                 "The resource changed since the version in If-Match; read it again and retry");
         if (ex instanceof org.axonframework.modelling.command.ConflictingAggregateVersionException stale) {
-            // Say what moved it, so a caller sees when it was not a person but the clock (a term reached, a review due).
+            // Say what moved it, so a caller sees when it was not a person but the clock (a term reached, a review due):
+            // events of a deadline carry no actor (Axon's deadline manager handles them without correlation data),
+            // while every event a person causes, directly or through the journey process, names them.
             problem.setProperty("currentVersion", stale.getActualVersion());
             problem.setProperty("changesSince", jdbc.query("""
                     SELECT sequence_number, payload_type, time_stamp,

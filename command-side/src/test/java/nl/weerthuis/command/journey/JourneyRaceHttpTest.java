@@ -31,6 +31,8 @@ class JourneyRaceHttpTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final LocalDate movedIn = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(2);
     private final String municipality = TestTokens.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "CASEWORKER");
@@ -39,6 +41,45 @@ class JourneyRaceHttpTest {
 
     @RepeatedTest(5)
     void a_review_and_a_return_to_care_right_after_the_move_in_are_accepted() throws Exception {
+        String clientId = housedClient(movedIn);
+
+        post(careProvider, "/api/v1/clients/" + clientId + "/monitoring-reviews",
+                "{\"reviewedOn\":\"%s\",\"outcome\":\"settling in\"}".formatted(movedIn.plusDays(10)), null);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(municipality);
+        String version = http.exchange("/api/v1/clients/" + clientId, HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                .getHeaders().getETag();
+        post(municipality, "/api/v1/clients/" + clientId + "/return-to-care",
+                "{\"setting\":\"PROTECTED_HOUSING\",\"returnedOn\":\"%s\",\"grounds\":\"relapse\"}".formatted(movedIn.plusDays(20)),
+                version);
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_version_moved_by_the_clock_is_explained_in_the_409() throws Exception {
+        // Moved in seven months ago: the first half-yearly review falls due at once, a deadline, not a person.
+        String clientId = housedClient(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(7));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%MonitoringReviewDueEvent'",
+                Long.class, clientId) == 1);
+        long due = jdbc.queryForObject("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%MonitoringReviewDueEvent'", Long.class, clientId);
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(careProvider);
+        headers.setIfMatch("\"" + (due - 1) + "\"");
+        ResponseEntity<String> stale = http.exchange("/api/v1/clients/" + clientId + "/monitoring-reviews", HttpMethod.POST,
+                new HttpEntity<>("{\"reviewedOn\":\"%s\",\"outcome\":\"stable\"}".formatted(
+                        LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(1)), headers), String.class);
+
+        assertThat(stale.getStatusCode().value()).isEqualTo(409);
+        var change = json.readTree(stale.getBody()).get("changesSince").get(0);
+        assertThat(change.get("event").asText()).isEqualTo("MonitoringReviewDueEvent");
+        assertThat(change.get("timeDriven").asBoolean()).isTrue();
+        assertThat(change.get("recordedAt").asText()).isNotBlank();
+    }
+
+    private String housedClient(LocalDate movedIn) throws Exception {
         String region = "Race-" + UUID.randomUUID();
         String clientId = json.readTree(post(municipality, "/api/v1/clients", """
                 {"setting":"PROTECTED_HOUSING","facility":"RIBW","region":"%s","municipality":"Almelo",
@@ -56,16 +97,7 @@ class JourneyRaceHttpTest {
         post(municipality, "/api/v1/tenancies/" + tenancyId + "/acceptance", "{\"on\":\"%s\"}".formatted(movedIn.minusMonths(2)), null);
         post(corporation, "/api/v1/tenancies/" + tenancyId + "/contract", "{\"on\":\"%s\"}".formatted(movedIn.minusDays(5)), null);
         post(corporation, "/api/v1/tenancies/" + tenancyId + "/move-in", "{\"on\":\"%s\"}".formatted(movedIn), null);
-
-        post(careProvider, "/api/v1/clients/" + clientId + "/monitoring-reviews",
-                "{\"reviewedOn\":\"%s\",\"outcome\":\"settling in\"}".formatted(movedIn.plusDays(10)), null);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(municipality);
-        String version = http.exchange("/api/v1/clients/" + clientId, HttpMethod.GET, new HttpEntity<>(headers), String.class)
-                .getHeaders().getETag();
-        post(municipality, "/api/v1/clients/" + clientId + "/return-to-care",
-                "{\"setting\":\"PROTECTED_HOUSING\",\"returnedOn\":\"%s\",\"grounds\":\"relapse\"}".formatted(movedIn.plusDays(20)),
-                version);
+        return clientId;
     }
 
     private ResponseEntity<String> post(String token, String path, String body, String ifMatch) {

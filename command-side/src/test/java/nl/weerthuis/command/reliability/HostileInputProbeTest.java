@@ -133,7 +133,7 @@ class HostileInputProbeTest {
     @BeforeAll
     static void start() {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        context = new SpringApplicationBuilder(CommandSideApplication.class).profiles("test").run("--server.port=0");
+        context = new SpringApplicationBuilder(CommandSideApplication.class).profiles("test").run("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=5");
         baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
         jdbc = context.getBean(JdbcTemplate.class);
     }
