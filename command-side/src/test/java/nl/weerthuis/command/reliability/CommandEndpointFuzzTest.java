@@ -65,7 +65,7 @@ class CommandEndpointFuzzTest {
         }
         System.setProperty("axoniq.update-checker.disabled", "true");
         context = new SpringApplicationBuilder(CommandSideApplication.class).profiles("test")
-                .run("--server.port=0");
+                .run("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=5");
         baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
         jdbc = context.getBean(JdbcTemplate.class);
         HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/clients"))
