@@ -1,27 +1,28 @@
 package nl.weerthuis.command.web;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
 import nl.weerthuis.command.lookup.Involvement;
+import nl.weerthuis.kernel.identity.Actor;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Component;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * How every web adapter hands a command to the aggregates: with the caller as metadata, synchronously (so the
- * caller learns of a rule violation), and at most once per {@code Idempotency-Key}.
+ * caller learns of a rule violation), and at most once per {@code Idempotency-Key}. Whether the caller's organisation
+ * may act for the client at all is decided on the command bus, for every command ({@code lookup.OnlyTheInvolved}).
+ * Every answer carries the version the request's own events brought the aggregate to ({@link AppendedVersions}).
  */
 @Component
 public class CommandDispatch {
@@ -34,11 +35,11 @@ public class CommandDispatch {
 
     CommandDispatch(CommandGateway commands, IdempotentRequests idempotentRequests,
                     CommandTargetResolver targetResolver, JdbcTemplate jdbc, Involvement involvement) {
-        this.involvement = involvement;
         this.commands = commands;
         this.idempotentRequests = idempotentRequests;
         this.targetResolver = targetResolver;
         this.jdbc = jdbc;
+        this.involvement = involvement;
     }
 
     /**
@@ -46,7 +47,7 @@ public class CommandDispatch {
      * of the version it appended. {@code request} is what an idempotency key binds to, so it includes the ids of
      * the path.
      */
-    public ResponseEntity<Object> create(String idempotencyKey, Jwt caller, Object request, String idName,
+    public ResponseEntity<Object> create(String idempotencyKey, Actor caller, Object request, String idName,
                                          Function<String, Object> commandForId) {
         String location = currentRequestUri();
         return idempotentRequests.once(idempotencyKey, caller, request, () -> {
@@ -64,9 +65,8 @@ public class CommandDispatch {
      * aggregate to as ETag (unchanged when it appended nothing). The command (ids included) is what a key binds; an
      * {@code If-Match} version must still be current.
      */
-    public ResponseEntity<Object> act(String idempotencyKey, Jwt caller, Object command) {
+    public ResponseEntity<Object> act(String idempotencyKey, Actor caller, Object command) {
         String aggregate = aggregateOf(command);
-        requireInvolved(caller, aggregate);
         Long expectedVersion = ExpectedVersion.fromIfMatch(currentHeader("If-Match"));
         return idempotentRequests.once(idempotencyKey, caller, command, () -> {
             MetaData metaData = ActorMetadata.of(caller);
@@ -81,12 +81,16 @@ public class CommandDispatch {
         });
     }
 
-    /** The current version of an aggregate the caller may see, or empty (also when it is not theirs). */
-    public java.util.Optional<Long> currentVersionFor(Jwt caller, String aggregate) {
-        if (!involvement.mayActOn(aggregate, caller.getClaimAsString("org"))) {
-            return java.util.Optional.empty();
+    /**
+     * The current version of an aggregate the caller's organisation may see (as for commands: involved with the
+     * client it is about), or empty: to anyone else it does not exist.
+     */
+    public Optional<Long> currentVersionFor(Actor caller, String aggregate) {
+        Optional<String> client = involvement.clientOf(aggregate);
+        if (client.isPresent() && !involvement.of(client.get()).involves(caller.organisation())) {
+            return Optional.empty();
         }
-        return java.util.Optional.ofNullable(currentVersion(aggregate));
+        return Optional.ofNullable(currentVersion(aggregate));
     }
 
     static String etag(Long version) {
@@ -97,17 +101,7 @@ public class CommandDispatch {
         return String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier());
     }
 
-    /**
-     * Caseworkers act only for clients their organisation is involved with; to anyone else the client's journey
-     * does not exist (404, not 403).
-     */
-    private void requireInvolved(Jwt caller, String aggregate) {
-        if (!involvement.mayActOn(aggregate, caller.getClaimAsString("org"))) {
-            throw new AggregateNotFoundException(aggregate, "no such resource for this organisation");
-        }
-    }
-
-    private Object send(Jwt caller, Object command) {
+    private Object send(Actor caller, Object command) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(caller)));
     }
 

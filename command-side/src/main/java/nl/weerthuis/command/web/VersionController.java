@@ -3,7 +3,7 @@ package nl.weerthuis.command.web;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +29,7 @@ class VersionController {
     @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD},
             path = "/api/v1/{collection:clients|tenancies|care-indications|regional-agreements}/{id}")
     ResponseEntity<Object> version(@PathVariable String collection, @PathVariable String id,
-                                   @AuthenticationPrincipal Jwt caller) {
+                                   @AuthenticationPrincipal Actor caller) {
         return dispatch.currentVersionFor(caller, id)
                 .<ResponseEntity<Object>>map(version -> ResponseEntity.ok().eTag(CommandDispatch.etag(version))
                         .body(Map.of("id", id, "version", version)))

@@ -1,6 +1,6 @@
 package nl.weerthuis.command.web;
 
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
