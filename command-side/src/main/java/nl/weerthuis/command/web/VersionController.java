@@ -25,11 +25,31 @@ class VersionController {
         this.dispatch = dispatch;
     }
 
-    @Operation(summary = "The current version of a client, tenancy, care indication or regional agreement (ETag)")
-    @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD},
-            path = "/api/v1/{collection:clients|tenancies|care-indications|regional-agreements}/{id}")
-    ResponseEntity<Object> version(@PathVariable String collection, @PathVariable String id,
-                                   @AuthenticationPrincipal Actor caller) {
+    @Operation(summary = "The current version of a client (ETag)")
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/clients/{clientId}")
+    ResponseEntity<Object> client(@PathVariable String clientId, @AuthenticationPrincipal Actor caller) {
+        return version(clientId, caller);
+    }
+
+    @Operation(summary = "The current version of a tenancy (ETag)")
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/tenancies/{tenancyId}")
+    ResponseEntity<Object> tenancy(@PathVariable String tenancyId, @AuthenticationPrincipal Actor caller) {
+        return version(tenancyId, caller);
+    }
+
+    @Operation(summary = "The current version of a care indication (ETag)")
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/care-indications/{indicationId}")
+    ResponseEntity<Object> indication(@PathVariable String indicationId, @AuthenticationPrincipal Actor caller) {
+        return version(indicationId, caller);
+    }
+
+    @Operation(summary = "The current version of a regional agreement (ETag)")
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/regional-agreements/{agreementId}")
+    ResponseEntity<Object> agreement(@PathVariable String agreementId, @AuthenticationPrincipal Actor caller) {
+        return version(agreementId, caller);
+    }
+
+    private ResponseEntity<Object> version(String id, Actor caller) {
         return dispatch.currentVersionFor(caller, id)
                 .<ResponseEntity<Object>>map(version -> ResponseEntity.ok().eTag(CommandDispatch.etag(version))
                         .body(Map.of("id", id, "version", version)))

@@ -90,6 +90,9 @@ class JourneyRaceHttpTest {
         post(careProvider, "/api/v1/clients/" + clientId + "/arrangement-checklist", """
                 {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":true,"support":true,
                  "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"%s"}""".formatted(movedIn.minusMonths(4)), null);
+        post(municipality, "/api/v1/clients/" + clientId + "/housing-requests",
+                "{\"corporation\":\"%s\",\"requestedOn\":\"%s\"}".formatted(TestTokens.CORPORATION, movedIn.minusMonths(3)),
+                null);
         String tenancyId = json.readTree(post(corporation, "/api/v1/tenancies", """
                 {"clientId":"%s","careProvider":"%s","leaseForm":"TRIPARTITE","fromQuota":true,"offeredOn":"%s",
                  "dwelling":{"address":"Hoofdstraat 1","municipality":"Almelo","neighbourhood":"Centrum"}}"""

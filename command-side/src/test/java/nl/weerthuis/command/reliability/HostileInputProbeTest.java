@@ -64,7 +64,11 @@ class HostileInputProbeTest {
             post("/api/v1/clients/" + ID + "/consent-withdrawals", "MUNICIPALITY",
                     "{\"receivingOrganisation\":\"12345678\",\"purpose\":\"goed-huurderschap\",\"on\":\"2026-01-20\"}"),
             post("/api/v1/clients/" + ID + "/case-coordination", "MUNICIPALITY",
-                    "{\"organisation\":\"12345678\",\"assignedOn\":\"2026-01-20\"}"),
+                    "{\"organisation\":\"12345678\",\"organisationType\":\"NEIGHBOURHOOD_TEAM\",\"assignedOn\":\"2026-01-20\"}"),
+            post("/api/v1/clients/" + ID + "/housing-requests", "MUNICIPALITY",
+                    "{\"corporation\":\"12345678\",\"requestedOn\":\"2026-01-20\"}"),
+            post("/api/v1/clients/" + ID + "/housing-request-withdrawals", "MUNICIPALITY",
+                    "{\"corporation\":\"12345678\",\"withdrawnOn\":\"2026-01-20\"}"),
             post("/api/v1/clients/" + ID + "/arrangement-checklist", "MUNICIPALITY", """
                     {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":false,"support":true,
                      "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"2026-01-20"}"""),
