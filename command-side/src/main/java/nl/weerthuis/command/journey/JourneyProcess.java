@@ -14,12 +14,10 @@ import nl.weerthuis.kernel.careindication.WaakvlamStartedEvent;
 import nl.weerthuis.kernel.client.ClientReturnedToCareEvent;
 import nl.weerthuis.kernel.client.CloseTrajectoryCommand;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
-import nl.weerthuis.kernel.client.RecordOutflowCommand;
 import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
 import nl.weerthuis.kernel.client.TrajectoryClosure;
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.tenancy.EndTenancyCommand;
-import nl.weerthuis.kernel.tenancy.MovedInEvent;
 import nl.weerthuis.kernel.tenancy.RaiseSignalCommand;
 import nl.weerthuis.kernel.tenancy.Severity;
 import nl.weerthuis.kernel.tenancy.SignalKind;
@@ -32,8 +30,8 @@ import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 
 /**
- * Keeps one client's journey consistent across Client, Tenancy and CareIndication: a move-in is the client's
- * outflow; a return to care ends the tenancy; an ended tenancy closes the trajectory (and, when the client died,
+ * Keeps one client's journey consistent across Client, Tenancy and CareIndication (the outflow on a move-in is
+ * recorded in the move-in's own unit of work instead: {@link OutflowOnMoveIn}): a return to care ends the tenancy; an ended tenancy closes the trajectory (and, when the client died,
  * the care); a missed waakvlam contact becomes a signal on the tenancy. One instance per client. It holds ids and
  * flags only, never personal data.
  */
@@ -72,11 +70,6 @@ public class JourneyProcess {
     @SagaEventHandler(associationProperty = "clientId")
     void on(TenancyStartedEvent event) {
         activeTenancyId = event.tenancyId();
-    }
-
-    @SagaEventHandler(associationProperty = "clientId")
-    void on(MovedInEvent event) {
-        commands.send(new RecordOutflowCommand(clientId, event.tenancyId(), event.movedInOn()));
     }
 
     @SagaEventHandler(associationProperty = "clientId")

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * first outcome back and appends nothing; a failed request records nothing and may be retried.
  */
 @Component
+@org.springframework.scheduling.annotation.EnableScheduling
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
@@ -34,9 +35,12 @@ public class IdempotentRequests {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final SecretBox fingerprints;
+    private final java.time.Duration retention;
 
     IdempotentRequests(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
-                       @Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey) {
+                       @Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey,
+                       @Value("${weerthuis.idempotency.retention:P7D}") java.time.Duration retention) {
+        this.retention = retention;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
@@ -59,8 +63,10 @@ public class IdempotentRequests {
                 jdbc.update("INSERT INTO idempotent_request (scoped_key, fingerprint, recorded_at) VALUES (?, ?, ?)",
                         scopedKey, fingerprint, Timestamp.from(Instant.now()));
                 ResponseEntity<Object> outcome = action.get();
-                jdbc.update("UPDATE idempotent_request SET status = ?, body = ? WHERE scoped_key = ?",
-                        outcome.getStatusCode().value(), write(outcome.getBody()), scopedKey);
+                jdbc.update("UPDATE idempotent_request SET status = ?, body = ?, etag = ?, location = ? WHERE scoped_key = ?",
+                        outcome.getStatusCode().value(), write(outcome.getBody()), outcome.getHeaders().getETag(),
+                        outcome.getHeaders().getLocation() == null ? null : outcome.getHeaders().getLocation().toString(),
+                        scopedKey);
                 return outcome;
             });
         } catch (DuplicateKeyException repeated) {
@@ -70,15 +76,32 @@ public class IdempotentRequests {
 
     private ResponseEntity<Object> firstOutcome(String scopedKey, String fingerprint) {
         List<ResponseEntity<Object>> found = jdbc.query(
-                "SELECT fingerprint, status, body FROM idempotent_request WHERE scoped_key = ?",
+                "SELECT fingerprint, status, body, etag, location FROM idempotent_request WHERE scoped_key = ?",
                 (row, n) -> {
                     if (!fingerprint.equals(row.getString("fingerprint"))) {
                         throw new InvalidIdempotencyKey("this Idempotency-Key was used before for a different request");
                     }
-                    return ResponseEntity.status(HttpStatus.valueOf(row.getInt("status"))).body(read(row.getString("body")));
+                    var first = ResponseEntity.status(HttpStatus.valueOf(row.getInt("status")));
+                    if (row.getString("etag") != null) {
+                        first.eTag(row.getString("etag"));
+                    }
+                    if (row.getString("location") != null) {
+                        first.location(java.net.URI.create(row.getString("location")));
+                    }
+                    return first.body(read(row.getString("body")));
                 }, scopedKey);
         return found.stream().findFirst()
                 .orElseThrow(() -> new InvalidIdempotencyKey("this Idempotency-Key is in use by a request in progress"));
+    }
+
+    /**
+     * A key protects against repeats for {@code weerthuis.idempotency.retention} (default 7 days, well past any
+     * client's retry schedule); after that its record is purged and the key may be used again.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${weerthuis.idempotency.purge-interval:PT1H}")
+    public int purgeExpired() {
+        return jdbc.update("DELETE FROM idempotent_request WHERE recorded_at < ?",
+                Timestamp.from(Instant.now().minus(retention)));
     }
 
     private String fingerprint(Object request) {

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import nl.weerthuis.kernel.privacy.PersonalDataErasedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,6 +27,12 @@ import java.util.Map;
 /** Every error is {@code application/problem+json} (RFC 9457); invalid input lists all its field errors at once. */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    ProblemResponses(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -45,6 +52,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (ex instanceof StrictInputConfiguration.InvalidBody invalid) {
+            List<Map<String, String>> invalidParams = invalid.problems().stream()
+                    .map(p -> Map.of("name", p.name(), "reason", p.reason())).toList();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    invalidParams.size() + " field(s) are invalid");
+            problem.setTitle("Invalid input");
+            problem.setProperty("invalidParams", invalidParams);
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        if (ex instanceof StrictInputConfiguration.BodyTooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", ex.getMessage()));
+        }
         // Jackson's message may echo the input; say what is wrong without repeating personal data back.
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The body is not valid JSON of the expected shape (check field types and enum values)");
@@ -95,6 +115,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail failedWhileStoring(RuntimeException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            // A consequence in the same unit of work (the outflow of a move-in) breaks a rule: the cause is refused.
+            if (cause instanceof RuleViolation violation) {
+                return ruleViolation(violation);
+            }
             if (cause instanceof PersonalDataErasedException erased) {
                 ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rule violated: PERSONAL_DATA_ERASED",
                         erased.getMessage());
@@ -112,8 +136,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictingModificationException.class)
     ProblemDetail staleVersion(ConflictingModificationException ex) {
-        return problem(HttpStatus.CONFLICT, "Stale version",
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Stale version",
                 "The resource changed since the version in If-Match; read it again and retry");
+        if (ex instanceof org.axonframework.modelling.command.ConflictingAggregateVersionException stale) {
+            // Say what moved it, so a caller sees when it was not a person but the clock (a term reached, a review due):
+            // events of a deadline carry no actor (Axon's deadline manager handles them without correlation data),
+            // while every event a person causes, directly or through the journey process, names them.
+            problem.setProperty("currentVersion", stale.getActualVersion());
+            problem.setProperty("changesSince", jdbc.query("""
+                    SELECT sequence_number, payload_type, time_stamp,
+                           position(convert_to('"actorPerson"', 'UTF8') in meta_data) = 0 AS time_driven
+                    FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number > ? ORDER BY sequence_number""",
+                    (row, n) -> Map.of("version", row.getLong(1),
+                            "event", row.getString(2).substring(row.getString(2).lastIndexOf('.') + 1),
+                            "recordedAt", row.getString(3), "timeDriven", row.getBoolean(4)),
+                    String.valueOf(stale.getAggregateIdentifier()), stale.getExpectedVersion()));
+        }
+        return problem;
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -75,6 +75,14 @@ class SecurityConfiguration {
                         .access(caseworkerOf(MUNICIPALITY, NEIGHBOURHOOD_TEAM))
                     .requestMatchers(HttpMethod.POST, "/api/v1/regional-agreements", "/api/v1/regional-agreements/*/*")
                         .access(caseworkerOf(MUNICIPALITY))
+                    // The current version of a resource (id and version only), for the first If-Match; the
+                    // involvement of the caller's organisation is checked as for commands (CommandDispatch).
+                    .requestMatchers(HttpMethod.GET, "/api/v1/clients/*", "/api/v1/tenancies/*",
+                            "/api/v1/care-indications/*", "/api/v1/regional-agreements/*")
+                        .access(caseworkerOf(MUNICIPALITY, HOUSING_CORPORATION, CARE_PROVIDER, NEIGHBOURHOOD_TEAM))
+                    .requestMatchers(HttpMethod.HEAD, "/api/v1/clients/*", "/api/v1/tenancies/*",
+                            "/api/v1/care-indications/*", "/api/v1/regional-agreements/*")
+                        .access(caseworkerOf(MUNICIPALITY, HOUSING_CORPORATION, CARE_PROVIDER, NEIGHBOURHOOD_TEAM))
                     // Erasure is irreversible: a privileged officer of the municipality (the controller) only.
                     .requestMatchers(HttpMethod.DELETE, "/api/v1/clients/*/personal-data")
                         .access(AuthorizationManagers.allOf(hasRole("ADMIN"), hasAnyAuthority("ORG_TYPE_" + MUNICIPALITY.name())));

@@ -100,7 +100,7 @@ class RegisterClientHttpTest {
                 validBody().replace("PROTECTED_HOUSING", "PRISON"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(json.readTree(response.getBody()).get("title").asText()).isEqualTo("Unreadable request body");
+        assertThat(json.readTree(response.getBody()).get("invalidParams").get(0).get("name").asText()).isEqualTo("setting");
     }
 
     @Test

@@ -44,9 +44,8 @@ class ClientFileProjection {
     @EventHandler
     void on(DwellingOfferedEvent event) {
         jdbc.update("""
-                INSERT INTO file_tenancy (tenancy_id, client_id, landlord, care_provider, lease_form) SELECT ?, ?, ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM file_tenancy WHERE tenancy_id = ?)""", event.tenancyId(), event.clientId(),
-                event.landlord(), event.careProvider(), event.leaseForm().name(), event.tenancyId());
+                INSERT INTO file_tenancy (tenancy_id, client_id, landlord, care_provider, lease_form) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.tenancyId(), event.clientId(),
+                event.landlord(), event.careProvider(), event.leaseForm().name());
     }
 
     @EventHandler
@@ -75,11 +74,10 @@ class ClientFileProjection {
     void on(SignalRaisedEvent event) {
         jdbc.update("""
                 INSERT INTO file_signal (tenancy_id, signal_id, kind, severity, source_type, description, raised_on)
-                SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM file_signal WHERE tenancy_id = ? AND signal_id = ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.tenancyId(), event.signalId(), event.kind().name(), event.severity().name(),
                 event.sourceType() == null ? null : event.sourceType().name(),
-                sealed.sealForReadModel(event.clientId(), event.description()), date(event.raisedOn()),
-                event.tenancyId(), event.signalId());
+                sealed.sealForReadModel(event.clientId(), event.description()), date(event.raisedOn()));
     }
 
     @EventHandler
@@ -92,9 +90,9 @@ class ClientFileProjection {
     void on(IndicationGrantedEvent event) {
         jdbc.update("""
                 INSERT INTO file_indication (indication_id, client_id, type, hours_per_week, provider, valid_until)
-                SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM file_indication WHERE indication_id = ?)""",
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.indicationId(), event.clientId(), event.type().name(), event.hoursPerWeek(), event.provider(),
-                date(event.validUntil()), event.indicationId());
+                date(event.validUntil()));
     }
 
     @EventHandler
@@ -133,9 +131,7 @@ class ClientFileProjection {
     @EventHandler
     void on(ConsentGivenEvent event) {
         jdbc.update("""
-                INSERT INTO file_consent (client_id, organisation, purpose) SELECT ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM file_consent WHERE client_id = ? AND organisation = ? AND purpose = ?)""",
-                event.clientId(), event.receivingOrganisation(), event.purpose(),
+                INSERT INTO file_consent (client_id, organisation, purpose) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.clientId(), event.receivingOrganisation(), event.purpose());
     }
 

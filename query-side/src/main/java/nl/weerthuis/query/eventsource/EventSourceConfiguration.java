@@ -5,7 +5,11 @@ import nl.weerthuis.kernel.eventstore.EventStoreTables;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -21,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * The query side reads the command side's event store over its own, read-only connection pool, and keeps its
@@ -28,7 +33,13 @@ import javax.sql.DataSource;
  * projection row and the token that produced it commit in one transaction.
  */
 @Configuration
+@org.springframework.scheduling.annotation.EnableScheduling
 public class EventSourceConfiguration {
+
+    /** The read models, each its own processing group (and processor), each with its own parked events. */
+    public static final List<String> READ_MODELS = List.of("monitor", "history", "client-file", "partner-feed");
+    /** Diagnostics key of a parked event: how often handling it failed. */
+    static final String ATTEMPTS = "attempts";
 
     /** The read store: projections, tokens, processing log. By default the same database as the event store. */
     @Bean
@@ -118,5 +129,62 @@ public class EventSourceConfiguration {
                 .registerDefaultSequencingPolicy(c -> new PerClientSequencing())
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(100)
                         .maxClaimedSegments(maxClaimedSegments));
+    }
+
+    /**
+     * An event a read model cannot handle is never dropped and never stops the others: it is parked in Axon's
+     * sequenced dead-letter queue in the read store, with every later event of the same client behind it, while
+     * every other client carries on. {@link ParkedEvents} retries, lists and evicts them.
+     */
+    @Bean
+    ConfigurerModule parkEventsThatFail(@Qualifier("readStore") DataSource readStore,
+                                        @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer) {
+        return configurer -> {
+            var processing = configurer.eventProcessing();
+            // Per read model, not as a provider: Axon's Spring Boot module registers a provider of its own (for its
+            // dlq properties) that would replace one registered here.
+            for (String readModel : READ_MODELS) {
+                processing.registerDeadLetterQueue(readModel, config -> deadLetterQueue(readModel, config, readStore,
+                        eventSerializer, serializer));
+            }
+            processing.registerDefaultDeadLetterPolicy(config -> (letter, cause) -> Decisions.requeue(cause,
+                    failed -> failed.diagnostics().and(ATTEMPTS, ParkedEvents.attempts(failed) + 1)));
+            for (String readModel : READ_MODELS) {
+                // A rebuild replays every event anyway, so it starts without parked ones. The cache spares a lookup
+                // in the queue per event; it is kept per segment, made when a segment is claimed (from the queue as
+                // it is then) and dropped when the segment is released, so it holds across instances.
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(readModel,
+                        (config, builder) -> builder.allowReset(true).enableSequenceIdentifierCache());
+            }
+        };
+    }
+
+    private static JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(
+            String group, org.axonframework.config.Configuration config, DataSource readStore, Serializer eventSerializer,
+            Serializer serializer) {
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                    .processingGroup(group)
+                    .connectionProvider(new SpringDataSourceConnectionProvider(readStore))
+                    .transactionManager(config.getComponent(org.axonframework.common.transaction.TransactionManager.class))
+                    .schema(DeadLetterSchema.builder().deadLetterTable("dead_letter_entry").build())
+                    .genericSerializer(serializer)
+                    .eventSerializer(eventSerializer)
+                    // Room for every client: a full queue would stop the processor, the opposite of the point.
+                    .maxSequences(1_000_000)
+                    .maxSequenceSize(100_000)
+                    .build();
+    }
+
+    @Bean
+    EachEventInASavepoint eachEventInASavepoint(org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new EachEventInASavepoint(transactions);
+    }
+
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder parkedEventsMetric(ParkedEvents parked) {
+        return registry -> READ_MODELS.forEach(readModel -> io.micrometer.core.instrument.Gauge
+                .builder("weerthuis.projections.parked.events", parked, p -> p.count(readModel))
+                .description("Events a read model could not handle and parked (dead letters)")
+                .tag("projection", readModel).register(registry));
     }
 }

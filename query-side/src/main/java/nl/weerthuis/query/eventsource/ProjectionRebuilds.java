@@ -15,6 +15,9 @@ import java.util.OptionalLong;
 /**
  * Rebuilds a read model while the system runs: its processor stops, its tokens go back to the start of the store,
  * its reset handler clears its tables, and it replays every event. Other read models keep running meanwhile.
+ * With several query-side instances, the read model's processor must be stopped on the others first: one that
+ * still holds a segment carries on from where it was and overwrites the reset token, so that segment's older
+ * events would be missing from the rebuilt read model.
  */
 @Component
 public class ProjectionRebuilds {

@@ -61,15 +61,14 @@ class HistorySubjects {
     private void subject(String aggregateId, String type, String clientId, String region) {
         jdbc.update("""
                 INSERT INTO history_subject (aggregate_identifier, aggregate_type, client_id, region)
-                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM history_subject WHERE aggregate_identifier = ?)""",
-                aggregateId, type, clientId, region, aggregateId);
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                aggregateId, type, clientId, region);
     }
 
     private void version(String agreementId, int version, String region, java.time.LocalDate from) {
         jdbc.update("""
                 INSERT INTO history_agreement_version (agreement_id, version, region, effective_from)
-                SELECT ?, ?, ?, ? WHERE NOT EXISTS
-                    (SELECT 1 FROM history_agreement_version WHERE agreement_id = ? AND version = ?)""",
-                agreementId, version, region, Date.valueOf(from), agreementId, version);
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                agreementId, version, region, Date.valueOf(from));
     }
 }

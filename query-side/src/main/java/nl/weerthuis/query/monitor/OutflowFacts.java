@@ -50,9 +50,9 @@ class OutflowFacts {
     void on(ClientRegisteredEvent event) {
         jdbc.update("""
                 INSERT INTO monitor_care_stay (client_id, stay_number, setting, region, municipality, care_provider, from_date)
-                SELECT ?, 1, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM monitor_care_stay WHERE client_id = ? AND stay_number = 1)""",
+                VALUES (?, 1, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.clientId(), event.setting().name(), event.region(), event.municipality(), event.careProvider(),
-                date(event.registeredOn()), event.clientId());
+                date(event.registeredOn()));
     }
 
     @EventHandler
@@ -61,8 +61,8 @@ class OutflowFacts {
                 INSERT INTO monitor_trajectory (client_id, started_on, region, municipality, care_provider)
                 SELECT s.client_id, ?, s.region, s.municipality, s.care_provider FROM monitor_care_stay s
                 WHERE s.client_id = ? AND s.stay_number = 1
-                  AND NOT EXISTS (SELECT 1 FROM monitor_trajectory WHERE client_id = ? AND started_on = ?)""",
-                date(event.startedOn()), event.clientId(), event.clientId(), date(event.startedOn()));
+                ON CONFLICT DO NOTHING""",
+                date(event.startedOn()), event.clientId());
     }
 
     @EventHandler
@@ -83,8 +83,8 @@ class OutflowFacts {
     void on(ClientReturnedToCareEvent event) {
         jdbc.update("""
                 INSERT INTO monitor_return_to_care (client_id, returned_on, tenancy_id)
-                SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM monitor_return_to_care WHERE client_id = ? AND returned_on = ?)""",
-                event.clientId(), date(event.returnedOn()), event.tenancyId(), event.clientId(), date(event.returnedOn()));
+                VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.clientId(), date(event.returnedOn()), event.tenancyId());
         jdbc.update("""
                 INSERT INTO monitor_care_stay (client_id, stay_number, setting, region, municipality, care_provider, from_date)
                 SELECT client_id, stay_number + 1, ?, region, municipality, care_provider, ? FROM monitor_care_stay s
@@ -98,11 +98,10 @@ class OutflowFacts {
         jdbc.update("""
                 INSERT INTO monitor_tenancy (tenancy_id, client_id, region, municipality, neighbourhood, corporation,
                     care_provider, lease_form, from_quota, trajectory_started_on, offered_on, offer_deadline_months)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM monitor_tenancy WHERE tenancy_id = ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.tenancyId(), event.clientId(), event.region(), event.dwelling().municipality(),
                 event.dwelling().neighbourhood(), event.landlord(), event.careProvider(), event.leaseForm().name(),
-                event.fromQuota(), date(event.trajectoryStartedOn()), date(event.offeredOn()), event.offerDeadlineMonths(),
-                event.tenancyId());
+                event.fromQuota(), date(event.trajectoryStartedOn()), date(event.offeredOn()), event.offerDeadlineMonths());
     }
 
     @EventHandler
@@ -130,9 +129,8 @@ class OutflowFacts {
     void on(SignalRaisedEvent event) {
         jdbc.update("""
                 INSERT INTO monitor_signal (signal_id, tenancy_id, kind, severity, raised_on)
-                SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM monitor_signal WHERE tenancy_id = ? AND signal_id = ?)""",
-                event.signalId(), event.tenancyId(), event.kind().name(), event.severity().name(), date(event.raisedOn()),
-                event.tenancyId(), event.signalId());
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.signalId(), event.tenancyId(), event.kind().name(), event.severity().name(), date(event.raisedOn()));
     }
 
     @EventHandler
@@ -145,16 +143,15 @@ class OutflowFacts {
     void on(WaakvlamStartedEvent event) {
         jdbc.update("""
                 INSERT INTO monitor_waakvlam (indication_id, client_id, started_on, until_date)
-                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM monitor_waakvlam WHERE indication_id = ?)""",
-                event.indicationId(), event.clientId(), date(event.startedOn()), date(event.until()), event.indicationId());
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.indicationId(), event.clientId(), date(event.startedOn()), date(event.until()));
     }
 
     @EventHandler
     void on(WaakvlamContactMissedEvent event) {
         jdbc.update("""
-                INSERT INTO monitor_waakvlam_missed (indication_id, due_on) SELECT ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM monitor_waakvlam_missed WHERE indication_id = ? AND due_on = ?)""",
-                event.indicationId(), date(event.dueOn()), event.indicationId(), date(event.dueOn()));
+                INSERT INTO monitor_waakvlam_missed (indication_id, due_on) VALUES (?, ?) ON CONFLICT DO NOTHING""",
+                event.indicationId(), date(event.dueOn()));
     }
 
     @EventHandler
@@ -165,9 +162,8 @@ class OutflowFacts {
     @EventHandler
     void on(AgreementAdoptedEvent event) {
         jdbc.update("""
-                INSERT INTO monitor_agreement (agreement_id, region, effective_from) SELECT ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM monitor_agreement WHERE agreement_id = ?)""",
-                event.agreementId(), event.region(), date(event.effectiveFrom()), event.agreementId());
+                INSERT INTO monitor_agreement (agreement_id, region, effective_from) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.agreementId(), event.region(), date(event.effectiveFrom()));
     }
 
     @EventHandler

@@ -34,10 +34,9 @@ class RegisteredClientsProjection {
         jdbc.update("""
                 INSERT INTO monitor_client_registration
                     (client_id, setting, facility, region, municipality, care_provider, registered_on)
-                SELECT ?, ?, ?, ?, ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM monitor_client_registration WHERE client_id = ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.clientId(), event.setting().name(), event.facility(), event.region(), event.municipality(),
-                event.careProvider(), Date.valueOf(event.registeredOn()), event.clientId());
+                event.careProvider(), Date.valueOf(event.registeredOn()));
     }
 
     @ResetHandler

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Works the outbox: at least once, in order per subject, each subscription on its own worker so a slow or dead
- * partner holds up no one else. A failed call is retried after the configured backoff (a 429's Retry-After when
+ * partner holds up no one else. A subscription is worked by one worker at a time (leased), and within it a subject's
+ * next notification is sent only once the one before is delivered or dead-lettered: never two in flight. A failed call is retried after the configured backoff (a 429's Retry-After when
  * longer); after the last retry the notification is a dead letter; 410 Gone ends the subscription. Several
  * query-side instances share the work: a subscription is leased to one at a time.
  */
@@ -107,8 +108,12 @@ class PartnerDelivery {
                 Timestamp.from(now.plus(LEASE)), subscription, Timestamp.from(now)) == 1;
     }
 
-    private record Due(long sequence, int attempts, Instant nextAttemptAt, String subject, String clientId, String body) {
+    private record Due(long sequence, int attempts, Instant nextAttemptAt, String subject, String clientId, String body,
+                       boolean afterDeadLetter) {
     }
+
+    /** On a notification whose subject had an earlier one dead-lettered: the partner learns of the gap. */
+    static final String AFTER_DEAD_LETTER = "Weerthuis-After-Dead-Letter";
 
     private record Subscriber(String callbackUrl, String authorization, String organisation, String organisationType,
                               String status) {
@@ -124,13 +129,21 @@ class PartnerDelivery {
                 return;
             }
             Subscriber subscriber = found.get();
+            // Per subject in the order of its own sequence (the one partners see), never the feed's insertion order;
+            // each notes whether an earlier one of its subject was given up on, so the partner can be told.
             List<Due> pending = jdbc.query("""
-                    SELECT d.event_sequence, d.attempts, d.next_attempt_at, e.subject, e.client_id, e.body
+                    SELECT d.event_sequence, d.attempts, d.next_attempt_at, e.subject, e.client_id, e.body,
+                           EXISTS (SELECT 1 FROM partner_delivery d2 JOIN partner_event e2 ON e2.sequence = d2.event_sequence
+                                   WHERE d2.subscription_id = d.subscription_id AND d2.status = 'DEAD'
+                                     AND e2.organisation = e.organisation AND e2.subject = e.subject
+                                     AND e2.subject_sequence < e.subject_sequence) AS after_dead_letter
                     FROM partner_delivery d JOIN partner_event e ON e.sequence = d.event_sequence
-                    WHERE d.subscription_id = ? AND d.status = 'PENDING' ORDER BY d.event_sequence""",
+                    WHERE d.subscription_id = ? AND d.status = 'PENDING'
+                    ORDER BY e.subject, e.subject_sequence""",
                     (row, n) -> new Due(row.getLong(1), row.getInt(2), row.getTimestamp(3).toInstant(), row.getString(4),
-                            row.getString(5), row.getString(6)), subscriptionId);
+                            row.getString(5), row.getString(6), row.getBoolean(7)), subscriptionId);
             Set<String> waiting = new HashSet<>();
+            Set<String> deadLettered = new HashSet<>(); // subjects whose notification was given up on in this round
             int sent = 0;
             for (Due due : pending) {
                 if (sent >= BATCH) {
@@ -143,8 +156,11 @@ class PartnerDelivery {
                 }
                 renewLease(subscriptionId);
                 sent++;
-                if (!attempt(subscriptionId, subscriber, due)) {
+                Outcome outcome = attempt(subscriptionId, subscriber, due, deadLettered.contains(due.subject()));
+                if (outcome == Outcome.RETRY_LATER) {
                     waiting.add(due.subject());
+                } else if (outcome == Outcome.DEAD_LETTERED) {
+                    deadLettered.add(due.subject());
                 }
                 if (!Subscriptions.ACTIVE.equals(statusOf(subscriptionId))) {
                     return;
@@ -168,8 +184,10 @@ class PartnerDelivery {
                 subscriptionId);
     }
 
-    /** True when delivered (or nothing more is to be done for it). */
-    private boolean attempt(String subscriptionId, Subscriber subscriber, Due due) {
+    /** What became of one attempt; only {@code RETRY_LATER} holds up the subject's later notifications. */
+    private enum Outcome { DELIVERED, SUBSCRIPTION_ENDED, DEAD_LETTERED, RETRY_LATER }
+
+    private Outcome attempt(String subscriptionId, Subscriber subscriber, Due due, boolean earlierDeadLettered) {
         Integer status = null;
         String error = null;
         Optional<Duration> retryAfter = Optional.empty();
@@ -184,6 +202,9 @@ class PartnerDelivery {
                     .timeout(settings.requestTimeout())
                     .header("Content-Type", "application/cloudevents+json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(due.body()));
+            if (due.afterDeadLetter() || earlierDeadLettered) {
+                request.header(AFTER_DEAD_LETTER, "true");
+            }
             if (subscriber.authorization() != null) {
                 request.header("Authorization", subscriber.authorization());
             }
@@ -194,7 +215,7 @@ class PartnerDelivery {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outcome.RETRY_LATER;
         }
         if (status != null && status / 100 == 2) {
             jdbc.update("""
@@ -203,11 +224,11 @@ class PartnerDelivery {
                     subscriptionId, due.sequence());
             processingLog.recordDisclosure("partner-notification", due.clientId(), subscriber.organisation(),
                     subscriber.organisationType(), "subscription:" + subscriptionId);
-            return true;
+            return Outcome.DELIVERED;
         }
         if (status != null && status == 410) {
             subscriptions.end(subscriber.organisation(), subscriptionId, "the callback answered 410 Gone");
-            return true;
+            return Outcome.SUBSCRIPTION_ENDED;
         }
         int attempts = due.attempts() + 1;
         String lastError = error != null ? error : "HTTP " + status;
@@ -216,7 +237,7 @@ class PartnerDelivery {
                     UPDATE partner_delivery SET status = 'DEAD', attempts = ?, last_status = ?, last_error = ?
                     WHERE subscription_id = ? AND event_sequence = ?""", attempts, status, truncate(lastError),
                     subscriptionId, due.sequence());
-            return true; // a dead letter no longer holds up the subject's later notifications
+            return Outcome.DEAD_LETTERED; // no longer holds up the subject's later notifications, which say so
         }
         Duration wait = settings.retryDelays().get(attempts - 1);
         if (status != null && status == 429 && retryAfter.isPresent() && retryAfter.get().compareTo(wait) > 0) {
@@ -226,7 +247,7 @@ class PartnerDelivery {
                 UPDATE partner_delivery SET attempts = ?, next_attempt_at = ?, last_status = ?, last_error = ?
                 WHERE subscription_id = ? AND event_sequence = ?""", attempts, Timestamp.from(Instant.now().plus(wait)),
                 status, truncate(lastError), subscriptionId, due.sequence());
-        return false;
+        return Outcome.RETRY_LATER;
     }
 
     /** Retry-After is either seconds or an HTTP date. */

@@ -27,6 +27,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        if (ex instanceof StrictInputConfiguration.BodyTooLarge) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+            problem.setTitle("Request body too large");
+            return org.springframework.http.ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        List<Map<String, String>> invalidParams = ex instanceof StrictInputConfiguration.InvalidBody invalid
+                ? invalid.problems().stream().map(p -> Map.of("name", p.name(), "reason", p.reason())).toList()
+                : List.of(Map.of("name", "body", "reason", "is not valid JSON of the expected shape"));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                invalidParams.size() + " field(s) are invalid");
+        problem.setTitle("Invalid input");
+        problem.setProperty("invalidParams", invalidParams);
+        return org.springframework.http.ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     private static String lastNode(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
     }

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 @ActiveProfiles("test")
 @Import(EventStoreFixture.class)
+// Its own context (no web server) would otherwise keep a second set of processors running on the same tokens: a
+// second instance, which a rebuild in another test cannot stop (see ProjectionRebuilds).
+@org.springframework.test.annotation.DirtiesContext
 class ReadOnlyEventStoreTest {
 
     @Autowired

@@ -136,6 +136,42 @@ class PartnerDeliveryTest {
     }
 
     @Test
+    void a_subjects_next_notification_waits_for_the_one_before_through_an_outage_and_recovery() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            receiver.latencyMillis = 30;
+            receiver.answerFirst(503, 503, 503, 503, 503, 503, 503, 503);
+            subscribe(corporation, "HOUSING_CORPORATION", receiver.url(), "nl.weerthuis.");
+            journey();
+            journey();
+            journey();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> uniqueIds(receiver).size() == 12);
+            assertThat(receiver.mostAtOnce.get()).as("notifications of one subject in flight at once").isEqualTo(1);
+            assertThat(parsed(receiver)).hasSize(12);
+            assertInOrderPerSubject(parsed(receiver));
+        }
+    }
+
+    @Test
+    void after_a_dead_letter_the_subjects_next_notifications_follow_and_say_so() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            receiver.answerAfterScript = 503;
+            String subscription = subscribe(corporation, "HOUSING_CORPORATION", receiver.url(), "nl.weerthuis.");
+            journey();
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM partner_delivery WHERE subscription_id = ? AND status = 'DEAD'", Long.class,
+                    subscription) >= 1);
+            receiver.answerAfterScript = 200;
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> uniqueIds(receiver).size() == 3);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM partner_delivery WHERE subscription_id = ? AND status = 'DEAD'",
+                    Long.class, subscription)).isEqualTo(1);
+            assertThat(receiver.afterDeadLetter).hasSize(3);
+            assertInOrderPerSubject(parsed(receiver));
+        }
+    }
+
+    @Test
     void a_410_ends_the_subscription_and_nothing_more_is_sent() throws Exception {
         try (Receiver receiver = new Receiver()) {
             receiver.answerFirst(410);

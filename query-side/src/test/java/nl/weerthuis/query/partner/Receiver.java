@@ -26,6 +26,12 @@ class Receiver implements AutoCloseable {
     volatile int postsSeen;
     volatile boolean handshake = true;
     volatile int answerAfterScript = 200;
+    /** How long the receiver takes per notification (a slow partner widens any window for overlapping deliveries). */
+    volatile long latencyMillis;
+    /** Per subject: notifications being handled right now, and the most there ever were at once. */
+    final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+    final List<String> afterDeadLetter = new CopyOnWriteArrayList<>();
     private final int port;
     private HttpServer server;
 
@@ -74,18 +80,34 @@ class Receiver implements AutoCloseable {
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
             postsSeen++;
+            String subject = new String(body, StandardCharsets.UTF_8).replaceAll("(?s).*\"subject\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            var current = inFlight.computeIfAbsent(subject, k -> new java.util.concurrent.atomic.AtomicInteger());
+            mostAtOnce.accumulateAndGet(current.incrementAndGet(), Math::max);
+            try {
+                if (latencyMillis > 0) {
+                    Thread.sleep(latencyMillis); // a slow partner, not a synchronisation
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                current.decrementAndGet();
+            }
             Answer answer = nextAnswers.poll();
             int status = answer == null ? answerAfterScript : answer.status();
             if (answer != null && answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
             }
             if (status / 100 == 2) {
+                if ("true".equals(exchange.getRequestHeaders().getFirst("Weerthuis-After-Dead-Letter"))) {
+                    afterDeadLetter.add(new String(body, StandardCharsets.UTF_8));
+                }
                 accepted.add(body);
                 authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 

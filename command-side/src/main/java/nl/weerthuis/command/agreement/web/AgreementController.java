@@ -1,6 +1,8 @@
 package nl.weerthuis.command.agreement.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import nl.weerthuis.kernel.input.FreeText;
+import nl.weerthuis.kernel.input.Planned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,18 +34,18 @@ import java.time.LocalDate;
 class AgreementController {
 
     record Adopt(@NotBlank @Size(max = 100) String region, @NotBlank @Size(max = 200) String name,
-                 @NotNull LocalDate effectiveFrom, @NotNull @Valid AgreementPolicy policy) {
+                 @NotNull @Planned LocalDate effectiveFrom, @NotNull @Valid AgreementPolicy policy) {
     }
 
-    record Amend(@NotNull LocalDate effectiveFrom, @NotNull @Valid AgreementPolicy policy,
-                 @NotBlank @Size(max = 4000) String grounds) {
+    record Amend(@NotNull @Planned LocalDate effectiveFrom, @NotNull @Valid AgreementPolicy policy,
+                 @NotBlank @FreeText @Size(max = 4000) String grounds) {
     }
 
     record Quota(@NotNull @Pattern(regexp = "\\d{8}|\\d{20}", message = "must be a KvK number or an OIN") String corporation,
                  @Min(2000) @Max(2100) int year, @Min(0) int dwellings) {
     }
 
-    record Target(@Min(1) int outflows, @NotNull LocalDate targetDate) {
+    record Target(@Min(1) int outflows, @NotNull @Planned LocalDate targetDate) {
     }
 
     private final CommandDispatch dispatch;

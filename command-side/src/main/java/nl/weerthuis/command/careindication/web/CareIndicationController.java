@@ -1,6 +1,8 @@
 package nl.weerthuis.command.careindication.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import nl.weerthuis.kernel.input.FreeText;
+import nl.weerthuis.kernel.input.Planned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
@@ -30,24 +32,24 @@ class CareIndicationController {
     record Grant(@NotBlank @Size(max = 36) String clientId, @NotNull IndicationType type,
                  @Positive @DecimalMax("168") double hoursPerWeek,
                  @NotNull @Pattern(regexp = "\\d{8}|\\d{20}", message = "must be a KvK number or an OIN") String provider,
-                 @NotBlank @Size(max = 100) String region, @NotNull LocalDate validFrom, @NotNull LocalDate validUntil) {
+                 @NotBlank @Size(max = 100) String region, @NotNull @Planned LocalDate validFrom, @NotNull @Planned LocalDate validUntil) {
     }
 
     record Scale(@Positive @DecimalMax("168") double hoursPerWeek, @NotNull LocalDate scaledOn,
-                 @NotBlank @Size(max = 4000) String grounds) {
+                 @NotBlank @FreeText @Size(max = 4000) String grounds) {
     }
 
-    record Extend(@NotNull LocalDate validUntil, @Size(max = 4000) String grounds) {
+    record Extend(@NotNull @Planned LocalDate validUntil, @FreeText @Size(max = 4000) String grounds) {
     }
 
-    record End(@NotNull IndicationEndReason reason, @NotNull LocalDate endedOn, @Size(max = 4000) String grounds,
-               @Size(max = 4000) String waakvlamDeclinedGrounds) {
+    record End(@NotNull IndicationEndReason reason, @NotNull LocalDate endedOn, @FreeText @Size(max = 4000) String grounds,
+               @FreeText @Size(max = 4000) String waakvlamDeclinedGrounds) {
     }
 
-    record Contact(@NotNull LocalDate contactOn, @Size(max = 4000) String notes) {
+    record Contact(@NotNull LocalDate contactOn, @FreeText @Size(max = 4000) String notes) {
     }
 
-    record EndWaakvlam(@NotNull WaakvlamEndReason reason, @NotNull LocalDate endedOn, @Size(max = 4000) String grounds) {
+    record EndWaakvlam(@NotNull WaakvlamEndReason reason, @NotNull LocalDate endedOn, @FreeText @Size(max = 4000) String grounds) {
     }
 
     private final CommandDispatch dispatch;

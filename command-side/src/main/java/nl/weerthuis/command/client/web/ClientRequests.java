@@ -1,5 +1,7 @@
 package nl.weerthuis.command.client.web;
 
+import nl.weerthuis.kernel.input.FreeText;
+import nl.weerthuis.kernel.input.Planned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +26,7 @@ final class ClientRequests {
     record UpdateChecklist(@NotNull @Valid ArrangementChecklist checklist, @NotNull LocalDate updatedOn) {
     }
 
-    record RecordWishes(@NotBlank @Size(max = 4000) String wishes, @Size(max = 4000) String accessibilityNeeds,
+    record RecordWishes(@NotBlank @FreeText @Size(max = 4000) String wishes, @FreeText @Size(max = 4000) String accessibilityNeeds,
                         @NotNull LocalDate recordedOn) {
     }
 
@@ -46,14 +48,14 @@ final class ClientRequests {
                                     String corporation, @NotNull LocalDate withdrawnOn) {
     }
 
-    record RecordReview(@NotNull LocalDate reviewedOn, @NotBlank @Size(max = 4000) String outcome) {
+    record RecordReview(@NotNull LocalDate reviewedOn, @NotBlank @FreeText @Size(max = 4000) String outcome) {
     }
 
     record ReturnToCare(@NotNull CareSetting setting, @NotNull LocalDate returnedOn,
-                        @NotBlank @Size(max = 4000) String grounds) {
+                        @NotBlank @FreeText @Size(max = 4000) String grounds) {
     }
 
     record CloseTrajectory(@NotNull TrajectoryClosure reason, @NotNull LocalDate closedOn,
-                           @Size(max = 4000) String grounds) {
+                           @FreeText @Size(max = 4000) String grounds) {
     }
 }

@@ -131,7 +131,7 @@ class TenancyController {
 
     @Operation(summary = "Plan the flip for a date within the agreed term")
     @PostMapping("/{tenancyId}/flip-schedule")
-    ResponseEntity<Object> scheduleFlip(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.OnDate request,
+    ResponseEntity<Object> scheduleFlip(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.PlannedOn request,
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                         @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new ScheduleFlipCommand(tenancyId, request.on()));

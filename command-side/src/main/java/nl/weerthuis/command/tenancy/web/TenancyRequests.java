@@ -1,5 +1,7 @@
 package nl.weerthuis.command.tenancy.web;
 
+import nl.weerthuis.kernel.input.FreeText;
+import nl.weerthuis.kernel.input.Planned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,25 +37,29 @@ final class TenancyRequests {
     record OnDate(@NotNull LocalDate on) {
     }
 
-    record WithGrounds(@NotNull LocalDate on, @NotBlank @Size(max = 4000) String grounds) {
+    /** A date planned ahead (the flip's date). */
+    record PlannedOn(@NotNull @Planned LocalDate on) {
     }
 
-    record WithOptionalGrounds(@NotNull LocalDate on, @Size(max = 4000) String grounds) {
+    record WithGrounds(@NotNull LocalDate on, @NotBlank @FreeText @Size(max = 4000) String grounds) {
     }
 
-    record Agreements(@NotBlank @Size(max = 4000) String agreements, @NotNull LocalDate recordedOn) {
+    record WithOptionalGrounds(@NotNull LocalDate on, @FreeText @Size(max = 4000) String grounds) {
     }
 
-    record Signal(@NotNull SignalKind kind, @NotNull Severity severity, @NotBlank @Size(max = 4000) String description,
+    record Agreements(@NotBlank @FreeText @Size(max = 4000) String agreements, @NotNull LocalDate recordedOn) {
+    }
+
+    record Signal(@NotNull SignalKind kind, @NotNull Severity severity, @NotBlank @FreeText @Size(max = 4000) String description,
                   @NotNull LocalDate raisedOn) {
     }
 
-    record Notes(@NotNull LocalDate on, @NotBlank @Size(max = 4000) String notes) {
+    record Notes(@NotNull LocalDate on, @NotBlank @FreeText @Size(max = 4000) String notes) {
     }
 
-    record Escalation(@NotNull EscalationTarget target, @NotNull LocalDate on, @NotBlank @Size(max = 4000) String grounds) {
+    record Escalation(@NotNull EscalationTarget target, @NotNull LocalDate on, @NotBlank @FreeText @Size(max = 4000) String grounds) {
     }
 
-    record End(@NotNull TenancyEndReason reason, @NotNull LocalDate endedOn, @Size(max = 4000) String grounds) {
+    record End(@NotNull TenancyEndReason reason, @NotNull LocalDate endedOn, @FreeText @Size(max = 4000) String grounds) {
     }
 }

@@ -30,12 +30,19 @@ import java.util.Set;
 class OutflowMonitorController {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    /** Response header: false while some events are parked, so the figures leave some clients out. */
+    static final String READ_MODEL_COMPLETE = "Read-Model-Complete";
     private static final String ID = "\\d{8}|\\d{20}";
 
     private final OutflowMonitor monitor;
+    private final nl.weerthuis.kernel.input.StrictInput input;
+    private final nl.weerthuis.query.eventsource.ParkedEvents parked;
 
-    OutflowMonitorController(OutflowMonitor monitor) {
+    OutflowMonitorController(OutflowMonitor monitor, nl.weerthuis.kernel.input.StrictInput input,
+                             nl.weerthuis.query.eventsource.ParkedEvents parked) {
         this.monitor = monitor;
+        this.input = input;
+        this.parked = parked;
     }
 
     @Operation(summary = "The outflow monitor's figures for a selection and period, grouped by a dimension or period; "
@@ -50,6 +57,11 @@ class OutflowMonitorController {
                               @RequestParam(required = false) String groupBy,
                               @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept,
                               Authentication caller) {
+        // A period runs within the plausible window of business dates (a forecast may look ahead).
+        var outsideWindow = outsideWindow("from", from).or(() -> outsideWindow("to", to));
+        if (outsideWindow.isPresent()) {
+            return outsideWindow.get();
+        }
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         LocalDate until = to == null ? today : to;
         LocalDate since = from == null ? until.withDayOfYear(1) : from;
@@ -65,8 +77,11 @@ class OutflowMonitorController {
         boolean exact = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         List<OutflowMonitor.Group> groups = monitor.figures(
                 new Selection(region, municipality, corporation, careProvider, since, until), grouping, !exact);
+        // Figures that rest on a read model with parked events leave those clients out, and say so.
+        long parkedEvents = parked.count("monitor");
+        String complete = String.valueOf(parkedEvents == 0);
         if (accept != null && accept.contains("text/csv")) {
-            return ResponseEntity.ok().contentType(CSV).body(csv(groups));
+            return ResponseEntity.ok().contentType(CSV).header(READ_MODEL_COMPLETE, complete).body(csv(groups));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> selection = new LinkedHashMap<>();
@@ -80,7 +95,8 @@ class OutflowMonitorController {
         body.put("groupBy", grouping.name());
         body.put("smallCellsSuppressed", !exact);
         body.put("groups", groups);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        body.put("readModel", Map.of("complete", parkedEvents == 0, "parkedEvents", parkedEvents));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(READ_MODEL_COMPLETE, complete).body(body);
     }
 
     static String csv(List<OutflowMonitor.Group> groups) {
@@ -103,6 +119,11 @@ class OutflowMonitorController {
 
     private static String quote(String value) {
         return value.matches("[A-Za-z0-9 ./_:-]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private java.util.Optional<ResponseEntity<Object>> outsideWindow(String name, LocalDate date) {
+        return date == null ? java.util.Optional.empty()
+                : input.dateProblem(date, true).map(reason -> badRequest(name, reason));
     }
 
     private static ResponseEntity<Object> badRequest(String name, String reason) {
