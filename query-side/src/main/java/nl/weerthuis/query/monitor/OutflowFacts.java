@@ -15,6 +15,7 @@ import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import nl.weerthuis.kernel.tenancy.MovedInEvent;
 import nl.weerthuis.kernel.tenancy.OfferAcceptedEvent;
+import nl.weerthuis.kernel.tenancy.OfferRefusedEvent;
 import nl.weerthuis.kernel.tenancy.SignalRaisedEvent;
 import nl.weerthuis.kernel.tenancy.SignalResolvedEvent;
 import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
@@ -108,6 +109,11 @@ class OutflowFacts {
     @EventHandler
     void on(OfferAcceptedEvent event) {
         jdbc.update("UPDATE monitor_tenancy SET accepted_on = ? WHERE tenancy_id = ?", date(event.acceptedOn()), event.tenancyId());
+    }
+
+    @EventHandler
+    void on(OfferRefusedEvent event) {
+        jdbc.update("UPDATE monitor_tenancy SET refused_on = ? WHERE tenancy_id = ?", date(event.refusedOn()), event.tenancyId());
     }
 
     @EventHandler
