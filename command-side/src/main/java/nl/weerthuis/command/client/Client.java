@@ -156,12 +156,13 @@ public class Client {
             return; // the journey process may deliver the same move-in twice; it is one outflow
         }
         PolicyInForce policy = policies.inForce(region, command.movedInOn());
-        int cadence = policy.policy().reviewCadenceMonths();
-        int period = policy.policy().reviewPeriodMonths();
+        java.time.Period cadence = policy.policy().reviewCadence();
+        java.time.Period period = policy.policy().reviewPeriod();
         apply(new OutflowRecordedEvent(clientId, command.tenancyId(), command.movedInOn(), policy.agreementId(),
                 policy.version(), cadence, period));
-        for (int review = 1; review * cadence <= period; review++) {
-            LocalDate dueOn = command.movedInOn().plusMonths((long) review * cadence);
+        java.util.List<LocalDate> due = ReviewSchedule.dueDates(command.movedInOn(), cadence, period);
+        for (int review = 1; review <= due.size(); review++) {
+            LocalDate dueOn = due.get(review - 1);
             deadlines.schedule(BusinessCalendar.startOf(dueOn), REVIEW_DUE, new ReviewDue(review, dueOn));
         }
     }

@@ -56,7 +56,10 @@ public class Tenancy {
     private LocalDate movedInOn;
     private LeaseHolder leaseHolder;
     private boolean flipTermReached;
-    private int flipMinimumMonths;
+    // Snapshots taken before terms were ISO periods hold whole months under the old name.
+    @com.fasterxml.jackson.annotation.JsonAlias("flipMinimumMonths")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = nl.weerthuis.kernel.agreement.Term.Months.class)
+    private java.time.Period flipMinimumTerm;
     private final Set<FlipParty> approvals = EnumSet.noneOf(FlipParty.class);
     private final Map<String, SignalProgress> signals = new HashMap<>();
     private final Set<String> overriddenSignals = new HashSet<>();
@@ -79,7 +82,7 @@ public class Tenancy {
         apply(new DwellingOfferedEvent(command.tenancyId(), command.clientId(), command.landlord(),
                 command.careProvider(), command.leaseForm(), command.dwelling(), client.region(), command.fromQuota(),
                 command.offeredOn(), client.trajectoryStartedOn(), policy.agreementId(), policy.version(),
-                policy.policy().offerDeadlineMonths()));
+                policy.policy().offerDeadline()));
     }
 
     @CommandHandler
@@ -117,14 +120,14 @@ public class Tenancy {
         require(!command.movedInOn().isBefore(startsOn), "MOVE_IN_AFTER_TENANCY_START",
                 "the move-in cannot precede the start of the tenancy (" + startsOn + ")");
         PolicyInForce policy = policies.inForce(region, command.movedInOn());
-        int minimum = policy.policy().flipMinimumMonths();
-        int maximum = policy.policy().flipMaximumMonths();
+        java.time.Period minimum = policy.policy().flipMinimumTerm();
+        java.time.Period maximum = policy.policy().flipMaximumTerm();
         apply(new MovedInEvent(tenancyId, clientId, command.movedInOn(), leaseForm, landlord, careProvider, region,
                 dwelling.municipality(), dwelling.neighbourhood(), policy.agreementId(), policy.version(), minimum,
                 maximum));
         if (leaseForm.canFlip()) {
-            LocalDate reached = command.movedInOn().plusMonths(minimum);
-            LocalDate expired = command.movedInOn().plusMonths(maximum);
+            LocalDate reached = command.movedInOn().plus(minimum);
+            LocalDate expired = command.movedInOn().plus(maximum);
             deadlines.schedule(BusinessCalendar.startOf(reached), FLIP_TERM_REACHED, new FlipTerm(reached));
             deadlines.schedule(BusinessCalendar.startOf(expired), FLIP_TERM_EXPIRED, new FlipTerm(expired));
         }
@@ -142,7 +145,7 @@ public class Tenancy {
     void flipTermExpired(FlipTerm term) {
         if (stage == Stage.STARTED && leaseHolder != LeaseHolder.CLIENT) {
             if (!flipTermReached) {
-                apply(new FlipTermReachedEvent(tenancyId, clientId, movedInOn.plusMonths(flipMinimumMonths)));
+                apply(new FlipTermReachedEvent(tenancyId, clientId, movedInOn.plus(flipMinimumTerm)));
             }
             apply(new FlipTermExpiredEvent(tenancyId, clientId, term.on()));
         }
@@ -263,8 +266,8 @@ public class Tenancy {
     }
 
     private void requireWithinFlipTerm(LocalDate date, PolicyInForce policy) {
-        LocalDate earliest = movedInOn.plusMonths(policy.policy().flipMinimumMonths());
-        LocalDate latest = movedInOn.plusMonths(policy.policy().flipMaximumMonths());
+        LocalDate earliest = movedInOn.plus(policy.policy().flipMinimumTerm());
+        LocalDate latest = movedInOn.plus(policy.policy().flipMaximumTerm());
         require(!date.isBefore(earliest), "FLIP_MINIMUM_TERM", "under agreement " + policy.agreementId() + " version "
                 + policy.version() + " the flip comes no earlier than " + earliest);
         require(!date.isAfter(latest), "FLIP_MAXIMUM_TERM", "under agreement " + policy.agreementId() + " version "
@@ -317,7 +320,7 @@ public class Tenancy {
     @EventSourcingHandler
     void on(MovedInEvent event) {
         movedInOn = event.movedInOn();
-        flipMinimumMonths = event.flipMinimumMonths();
+        flipMinimumTerm = event.flipMinimumTerm();
     }
 
     @EventSourcingHandler

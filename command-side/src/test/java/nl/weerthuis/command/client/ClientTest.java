@@ -1,6 +1,7 @@
 package nl.weerthuis.command.client;
 
 import nl.weerthuis.command.support.FixedPolicies;
+import java.time.Period;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
 import nl.weerthuis.kernel.client.*;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -24,7 +25,7 @@ class ClientTest {
             CareSetting.SHELTER, "Twente", "Almelo", LocalDate.of(2025, 2, 1));
     static final LocalDate MOVED_IN = LocalDate.of(2025, 9, 1);
     static final OutflowRecordedEvent OUTFLOW = new OutflowRecordedEvent(CLIENT, "tenancy-1", MOVED_IN,
-            "agreement-twente", 1, 6, 24);
+            "agreement-twente", 1, Period.ofMonths(6), Period.ofMonths(24));
 
     private AggregateTestFixture<Client> fixture;
 
@@ -96,11 +97,11 @@ class ClientTest {
     @Test
     void reviews_follow_the_cadence_of_the_agreement_version_in_force_at_move_in() {
         fixture = new AggregateTestFixture<>(Client.class);
-        fixture.registerInjectableResource(FixedPolicies.of(new AgreementPolicy(6, 12, 36, 12, 24, 4, 6)));
+        fixture.registerInjectableResource(FixedPolicies.of(new AgreementPolicy(Period.ofMonths(6), Period.ofMonths(12), Period.ofMonths(36), Period.ofMonths(12), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6))));
         fixture.givenCurrentTime(startOf(MOVED_IN))
                 .andGiven(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
                 .when(new RecordOutflowCommand(CLIENT, "tenancy-1", MOVED_IN))
-                .expectEvents(new OutflowRecordedEvent(CLIENT, "tenancy-1", MOVED_IN, "agreement-twente", 1, 12, 24))
+                .expectEvents(new OutflowRecordedEvent(CLIENT, "tenancy-1", MOVED_IN, "agreement-twente", 1, Period.ofMonths(12), Period.ofMonths(24)))
                 .expectScheduledDeadlineWithName(Duration.between(startOf(MOVED_IN), startOf(MOVED_IN.plusMonths(12))), Client.REVIEW_DUE);
     }
 

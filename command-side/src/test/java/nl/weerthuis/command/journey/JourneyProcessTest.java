@@ -1,6 +1,7 @@
 package nl.weerthuis.command.journey;
 
 import nl.weerthuis.kernel.careindication.*;
+import java.time.Period;
 import nl.weerthuis.kernel.client.*;
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.tenancy.*;
@@ -49,7 +50,7 @@ class JourneyProcessTest {
     void a_move_in_is_the_clients_outflow() {
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(TENANCY_STARTED)
                 .whenPublishingA(new MovedInEvent(TENANCY, CLIENT, MOVED_IN, LeaseForm.TRIPARTITE, "12345678", "87654321",
-                        "Twente", "Almelo", "Centrum", "agreement-twente", 1, 12, 24))
+                        "Twente", "Almelo", "Centrum", "agreement-twente", 1, Period.ofMonths(12), Period.ofMonths(24)))
                 .expectDispatchedCommands(new RecordOutflowCommand(CLIENT, TENANCY, MOVED_IN));
     }
 
@@ -57,7 +58,7 @@ class JourneyProcessTest {
     void a_return_to_care_ends_the_tenancy_and_the_waakvlam() {
         LocalDate returned = LocalDate.of(2026, 1, 10);
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(INDICATION_GRANTED).andThenAPublished(TENANCY_STARTED)
-                .andThenAPublished(new WaakvlamStartedEvent(INDICATION, CLIENT, LocalDate.of(2025, 10, 1), 4,
+                .andThenAPublished(new WaakvlamStartedEvent(INDICATION, CLIENT, LocalDate.of(2025, 10, 1), Period.ofWeeks(4),
                         LocalDate.of(2026, 4, 1), LocalDate.of(2025, 10, 29), "agreement-twente", 1))
                 .whenPublishingA(new ClientReturnedToCareEvent(CLIENT, TENANCY, CareSetting.PROTECTED_HOUSING, returned, "terugval"))
                 .expectDispatchedCommands(new EndTenancyCommand(TENANCY, TenancyEndReason.RETURNED_TO_CARE, returned, null),
@@ -94,7 +95,7 @@ class JourneyProcessTest {
     void a_missed_waakvlam_contact_becomes_a_signal_on_the_tenancy() {
         LocalDate due = LocalDate.of(2025, 10, 29);
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(TENANCY_STARTED)
-                .andThenAPublished(new WaakvlamStartedEvent(INDICATION, CLIENT, LocalDate.of(2025, 10, 1), 4,
+                .andThenAPublished(new WaakvlamStartedEvent(INDICATION, CLIENT, LocalDate.of(2025, 10, 1), Period.ofWeeks(4),
                         LocalDate.of(2026, 4, 1), due, "agreement-twente", 1))
                 .whenPublishingA(new WaakvlamContactMissedEvent(INDICATION, CLIENT, due, due.plusWeeks(4)))
                 .expectDispatchedCommands(new RaiseSignalCommand(TENANCY, "waakvlam-" + INDICATION + "-" + due,

@@ -125,8 +125,9 @@ public final class FigureDictionary {
             new Definition("daysMoveInToFlipCases", "Move-in → flip, cases", "cases",
                     "The number of flips the median and p90 rest on.", "flippedOn", "Flips in the period.", "COUNT"),
             new Definition("shareOfferedWithinDeadline", "Offered within the deadline", "share",
-                    "Share of offers made on or before the agreed offer deadline: offeredOn <= EDATE(trajectoryStartedOn; "
-                            + "deadline in months), the deadline of the agreement version in force at the offer.", "offeredOn",
+                    "Share of offers made on or before the agreed offer deadline: offeredOn <= trajectoryStartedOn + the "
+                            + "offer deadline of the agreement version in force at the offer (an ISO period: P3M is EDATE(start; 3), "
+                            + "P182D is start + 182).", "offeredOn",
                     "Offers made in the period whose client had a trajectory.",
                     "shareOfferedWithinDeadlineNumerator / shareOfferedWithinDeadlineDenominator"),
             new Definition("shareOfferedWithinDeadlineNumerator", "… offers within the deadline", "numerator",

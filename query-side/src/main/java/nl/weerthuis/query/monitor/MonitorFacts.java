@@ -24,7 +24,7 @@ class MonitorFacts {
 
     record Tenancy(String tenancyId, String region, String municipality, String neighbourhood, String corporation,
                    String careProvider, boolean fromQuota, LocalDate trajectoryStartedOn, LocalDate offeredOn,
-                   int offerDeadlineMonths, LocalDate acceptedOn, LocalDate refusedOn, LocalDate movedInOn,
+                   java.time.Period offerDeadline, LocalDate acceptedOn, LocalDate refusedOn, LocalDate movedInOn,
                    LocalDate flippedOn, LocalDate endedOn, String endReason) {
     }
 
@@ -79,7 +79,7 @@ class MonitorFacts {
                 jdbc.query("SELECT * FROM monitor_tenancy" + where, (r, n) -> new Tenancy(r.getString("tenancy_id"),
                         r.getString("region"), r.getString("municipality"), r.getString("neighbourhood"),
                         r.getString("corporation"), r.getString("care_provider"), r.getBoolean("from_quota"),
-                        date(r, "trajectory_started_on"), date(r, "offered_on"), r.getInt("offer_deadline_months"),
+                        date(r, "trajectory_started_on"), date(r, "offered_on"), java.time.Period.parse(r.getString("offer_deadline")),
                         date(r, "accepted_on"), date(r, "refused_on"), date(r, "moved_in_on"), date(r, "flipped_on"), date(r, "ended_on"),
                         r.getString("end_reason")), args),
                 jdbc.query("""

@@ -98,11 +98,11 @@ class OutflowFacts {
     void on(DwellingOfferedEvent event) {
         jdbc.update("""
                 INSERT INTO monitor_tenancy (tenancy_id, client_id, region, municipality, neighbourhood, corporation,
-                    care_provider, lease_form, from_quota, trajectory_started_on, offered_on, offer_deadline_months)
+                    care_provider, lease_form, from_quota, trajectory_started_on, offered_on, offer_deadline)
                 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM monitor_tenancy WHERE tenancy_id = ?)""",
                 event.tenancyId(), event.clientId(), event.region(), event.dwelling().municipality(),
                 event.dwelling().neighbourhood(), event.landlord(), event.careProvider(), event.leaseForm().name(),
-                event.fromQuota(), date(event.trajectoryStartedOn()), date(event.offeredOn()), event.offerDeadlineMonths(),
+                event.fromQuota(), date(event.trajectoryStartedOn()), date(event.offeredOn()), event.offerDeadline().toString(),
                 event.tenancyId());
     }
 

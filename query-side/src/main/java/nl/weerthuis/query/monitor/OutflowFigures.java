@@ -260,7 +260,7 @@ public final class OutflowFigures {
     }
 
     static boolean withinDeadline(Tenancy t) {
-        return !t.offeredOn().isAfter(t.trajectoryStartedOn().plusMonths(t.offerDeadlineMonths()));
+        return !t.offeredOn().isAfter(t.trajectoryStartedOn().plus(t.offerDeadline()));
     }
 
     /** Still in the dwelling {@code months} after moving in: not ended, or ended after that day. */

@@ -1,6 +1,7 @@
 package nl.weerthuis.query.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Period;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
@@ -99,12 +100,12 @@ class DashboardBrowserTest {
                     "Almelo", LocalDate.of(2025, 2, 1)));
             events.append("Tenancy", tenancy, 0, new DwellingOfferedEvent(tenancy, client, "12345678", "87654321",
                     LeaseForm.TRIPARTITE, dwelling, region, true, LocalDate.of(2025, 3, 1 + i), LocalDate.of(2025, 2, 1),
-                    "agreement", 1, 6));
+                    "agreement", 1, Period.ofMonths(6)));
             events.append("Tenancy", tenancy, 1, new MovedInEvent(tenancy, client, LocalDate.of(2025, 4 + i, 1),
                     LeaseForm.TRIPARTITE, "12345678", "87654321", region, "Almelo", dwelling.neighbourhood(),
-                    "agreement", 1, 12, 36));
+                    "agreement", 1, Period.ofMonths(12), Period.ofMonths(36)));
             events.append("Client", client, 2, new OutflowRecordedEvent(client, tenancy, LocalDate.of(2025, 4 + i, 1),
-                    "agreement", 1, 6, 24));
+                    "agreement", 1, Period.ofMonths(6), Period.ofMonths(24)));
         }
         // A refused offer, a trajectory ended without outflow and a potential outflower waiting since March.
         String refusing = UUID.randomUUID().toString();
@@ -115,7 +116,7 @@ class DashboardBrowserTest {
                 "Almelo", LocalDate.of(2025, 3, 1)));
         events.append("Tenancy", refused, 0, new DwellingOfferedEvent(refused, refusing, "12345678", "87654321",
                 LeaseForm.TRIPARTITE, new Dwelling("street", "Almelo", "Noord"), region, true, LocalDate.of(2025, 5, 1),
-                LocalDate.of(2025, 3, 1), "agreement", 1, 6));
+                LocalDate.of(2025, 3, 1), "agreement", 1, Period.ofMonths(6)));
         events.append("Tenancy", refused, 1, new OfferRefusedEvent(refused, refusing, LocalDate.of(2025, 5, 8), "too far"));
         String notReady = UUID.randomUUID().toString();
         events.append("Client", notReady, 0, new ClientRegisteredEvent(notReady, CareSetting.SHELTER, "MO", region,

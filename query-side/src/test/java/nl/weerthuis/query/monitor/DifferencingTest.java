@@ -8,6 +8,7 @@ import nl.weerthuis.query.monitor.OutflowMonitor.GroupBy;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DifferencingTest {
 
+    static final Period P6M = Period.ofMonths(6);
+
     static final String REGION = "Veluwe";
     static final LocalDate JAN = LocalDate.of(2025, 1, 1), DEC = LocalDate.of(2025, 12, 31);
 
@@ -31,7 +34,7 @@ class DifferencingTest {
     private void outflows(int n, String municipality, String corporation, String provider, LocalDate movedIn) {
         for (int i = 0; i < n; i++) {
             tenancies.add(new Tenancy(UUID.randomUUID().toString(), REGION, municipality, "Centrum", corporation, provider,
-                    true, movedIn.minusMonths(4), movedIn.minusMonths(1), 6, movedIn.minusDays(20), null, movedIn,
+                    true, movedIn.minusMonths(4), movedIn.minusMonths(1), P6M, movedIn.minusDays(20), null, movedIn,
                     null, null, null));
         }
     }
@@ -135,7 +138,7 @@ class DifferencingTest {
                 LocalDate ended = random.nextInt(6) == 0 ? movedIn.plusDays(30 + random.nextInt(60)) : null;
                 tenancies.add(new Tenancy(UUID.randomUUID().toString(), REGION, municipalities[random.nextInt(3)], "N",
                         corporations[random.nextInt(2)], providers[random.nextInt(2)], random.nextBoolean(),
-                        offered.minusDays(random.nextInt(300)), offered, 6, offered.plusDays(3), null, movedIn, flipped,
+                        offered.minusDays(random.nextInt(300)), offered, P6M, offered.plusDays(3), null, movedIn, flipped,
                         ended, ended == null ? null : random.nextBoolean() ? "EVICTION" : "MOVED"));
             }
             long suppressedSomewhere = 0;

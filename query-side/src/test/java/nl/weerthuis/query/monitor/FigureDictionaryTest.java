@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dictionary, the figures the monitor computes and the README name the same figures. */
 class FigureDictionaryTest {
+
+    static final Period P6M = Period.ofMonths(6);
 
     private static LocalDate d(String date) {
         return LocalDate.parse(date);
@@ -30,11 +33,11 @@ class FigureDictionaryTest {
                         new MonitorFacts.Stay("SHELTER", r, "Epe", "P", d("2024-01-01"), null)),
                 List.of(new MonitorFacts.Trajectory(r, "Epe", "P", d("2025-02-01"), null, null, null),
                         new MonitorFacts.Trajectory(r, "Epe", "P", d("2025-02-01"), null, d("2025-06-01"), "NOT_READY")),
-                List.of(new MonitorFacts.Tenancy("t1", r, "Epe", "Centrum", "C", "P", true, d("2023-01-01"), d("2023-02-01"), 6,
+                List.of(new MonitorFacts.Tenancy("t1", r, "Epe", "Centrum", "C", "P", true, d("2023-01-01"), d("2023-02-01"), P6M,
                                 d("2023-02-05"), null, d("2023-03-01"), d("2025-03-01"), d("2025-06-01"), "EVICTION"),
-                        new MonitorFacts.Tenancy("t2", r, "Epe", "Centrum", "C", "P", true, d("2025-01-01"), d("2025-02-01"), 6,
+                        new MonitorFacts.Tenancy("t2", r, "Epe", "Centrum", "C", "P", true, d("2025-01-01"), d("2025-02-01"), P6M,
                                 null, d("2025-02-10"), null, null, null, null),
-                        new MonitorFacts.Tenancy("t3", r, "Epe", "Noord", "C", "P", false, null, d("2025-03-01"), 6,
+                        new MonitorFacts.Tenancy("t3", r, "Epe", "Noord", "C", "P", false, null, d("2025-03-01"), P6M,
                                 d("2025-03-02"), null, d("2025-04-01"), null, null, null)),
                 List.of(new MonitorFacts.Return(r, "Epe", "C", "P", d("2023-03-01"), d("2025-06-01"))),
                 List.of(new MonitorFacts.Signal("t1", "NUISANCE", d("2025-03-01"), null),

@@ -1,6 +1,7 @@
 package nl.weerthuis.query.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Period;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.agreement.AgreementAdoptedEvent;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
@@ -84,13 +85,13 @@ class OutflowMonitorScenarioTest {
         String id = UUID.randomUUID().toString();
         Dwelling dwelling = new Dwelling("street", municipality, neighbourhood);
         event("Tenancy", id, new DwellingOfferedEvent(id, client, corporation, provider, form, dwelling, region, quota,
-                d(offered), d(trajectory), "agreement", 1, 6));
+                d(offered), d(trajectory), "agreement", 1, Period.ofMonths(6)));
         event("Tenancy", id, new OfferAcceptedEvent(id, client, d(accepted)));
         event("Tenancy", id, new TenancyStartedEvent(id, client, form, corporation, form.initialLeaseHolder(), provider,
                 dwelling, region, d(accepted)));
         event("Tenancy", id, new MovedInEvent(id, client, d(movedIn), form, corporation, provider, region, municipality,
-                neighbourhood, "agreement", 1, 12, 36));
-        event("Client", client, new OutflowRecordedEvent(client, id, d(movedIn), "agreement", 1, 6, 24));
+                neighbourhood, "agreement", 1, Period.ofMonths(12), Period.ofMonths(36)));
+        event("Client", client, new OutflowRecordedEvent(client, id, d(movedIn), "agreement", 1, Period.ofMonths(6), Period.ofMonths(24)));
         return id;
     }
 
@@ -119,7 +120,7 @@ class OutflowMonitorScenarioTest {
         signal(t1Tenancy, t1, "s1", SignalKind.NUISANCE, "2025-11-01", null);          // open, 60 days old
         signal(t1Tenancy, t1, "s2", SignalKind.RENT_ARREARS, "2025-05-01", "2025-06-01"); // resolved in period
         String indication = UUID.randomUUID().toString();
-        event("CareIndication", indication, new WaakvlamStartedEvent(indication, t1, d("2025-09-01"), 4, d("2026-03-01"),
+        event("CareIndication", indication, new WaakvlamStartedEvent(indication, t1, d("2025-09-01"), Period.ofWeeks(4), d("2026-03-01"),
                 d("2025-09-29"), "agreement", 1));
         event("CareIndication", indication, new WaakvlamContactMissedEvent(indication, t1, d("2025-09-29"), d("2025-10-27")));
         event("CareIndication", indication, new WaakvlamContactMissedEvent(indication, t1, d("2025-10-27"), d("2025-11-24")));
