@@ -8,7 +8,9 @@ import nl.weerthuis.kernel.client.AssignCaseCoordinationCommand;
 import nl.weerthuis.kernel.client.CaseCoordinationAssignedEvent;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.ClientNoLongerHousedEvent;
 import nl.weerthuis.kernel.client.ClientReturnedToCareEvent;
+import nl.weerthuis.kernel.client.RecordHousingEndedCommand;
 import nl.weerthuis.kernel.client.CloseTrajectoryCommand;
 import nl.weerthuis.kernel.client.ConsentGivenEvent;
 import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
@@ -193,6 +195,22 @@ public class Client {
                     command.grounds()));
         }
         deadlines.cancelAllWithinScope(REVIEW_DUE);
+    }
+
+    /** The dwelling of the outflow is left (moved, evicted, died): no longer housed, no more reviews due. */
+    @CommandHandler
+    void handle(RecordHousingEndedCommand command, DeadlineManager deadlines) {
+        if (housedInTenancy == null || !housedInTenancy.equals(command.tenancyId())) {
+            return; // not the dwelling the client lives in (or a repeat): nothing changes
+        }
+        require(command.reason() != null, "END_REASON_REQUIRED", "say why the client no longer lives there");
+        apply(new ClientNoLongerHousedEvent(clientId, command.tenancyId(), command.reason(), command.endedOn()));
+        deadlines.cancelAllWithinScope(REVIEW_DUE);
+    }
+
+    @EventSourcingHandler
+    void on(ClientNoLongerHousedEvent event) {
+        housedInTenancy = null;
     }
 
     @CommandHandler

@@ -2,6 +2,7 @@ package nl.weerthuis.command.client;
 
 import nl.weerthuis.command.support.FixedPolicies;
 import java.time.Period;
+import nl.weerthuis.kernel.tenancy.TenancyEndReason;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
 import nl.weerthuis.kernel.client.*;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -212,6 +213,33 @@ class ClientTest {
                         new PersonalDataErasedEvent(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)))
                 .when(new RecordMonitoringReviewCommand(CLIENT, LocalDate.of(2026, 3, 2), "going well"))
                 .expectException(violated("PERSONAL_DATA_ERASED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void after_an_eviction_the_client_is_no_longer_housed_and_no_review_falls_due() {
+        LocalDate evicted = MOVED_IN.plusMonths(8);
+        fixture.givenCurrentTime(startOf(MOVED_IN))
+                .andGiven(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
+                .andGivenCommands(new RecordOutflowCommand(CLIENT, "tenancy-1", MOVED_IN))
+                .when(new RecordHousingEndedCommand(CLIENT, "tenancy-1", TenancyEndReason.EVICTION, evicted))
+                .expectEvents(new ClientNoLongerHousedEvent(CLIENT, "tenancy-1", TenancyEndReason.EVICTION, evicted))
+                .expectNoScheduledDeadlines();
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW,
+                        new ClientNoLongerHousedEvent(CLIENT, "tenancy-1", TenancyEndReason.EVICTION, evicted))
+                .when(new RecordMonitoringReviewCommand(CLIENT, evicted.plusDays(3), "follow-up"))
+                .expectException(violated("CLIENT_NOT_HOUSED"));
+    }
+
+    @Test
+    void the_end_of_another_tenancy_or_a_repeat_changes_nothing() {
+        LocalDate moved = MOVED_IN.plusMonths(8);
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW)
+                .when(new RecordHousingEndedCommand(CLIENT, "tenancy-2", TenancyEndReason.MOVED, moved))
+                .expectNoEvents();
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW,
+                        new ClientNoLongerHousedEvent(CLIENT, "tenancy-1", TenancyEndReason.MOVED, moved))
+                .when(new RecordHousingEndedCommand(CLIENT, "tenancy-1", TenancyEndReason.MOVED, moved))
                 .expectNoEvents();
     }
 }

@@ -2,6 +2,7 @@ package nl.weerthuis.command.journey;
 
 import nl.weerthuis.kernel.careindication.*;
 import java.time.Period;
+import nl.weerthuis.kernel.client.RecordHousingEndedCommand;
 import nl.weerthuis.kernel.client.*;
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.tenancy.*;
@@ -66,11 +67,21 @@ class JourneyProcessTest {
     }
 
     @Test
-    void an_eviction_closes_the_open_trajectory() {
+    void an_eviction_means_the_client_is_no_longer_housed_and_closes_the_open_trajectory() {
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(TENANCY_STARTED)
                 .whenPublishingA(ended(TenancyEndReason.EVICTION))
-                .expectDispatchedCommands(new CloseTrajectoryCommand(CLIENT, TrajectoryClosure.EVICTION,
-                        LocalDate.of(2026, 2, 1), null));
+                .expectDispatchedCommands(
+                        new RecordHousingEndedCommand(CLIENT, TENANCY, TenancyEndReason.EVICTION, LocalDate.of(2026, 2, 1)),
+                        new CloseTrajectoryCommand(CLIENT, TrajectoryClosure.EVICTION, LocalDate.of(2026, 2, 1), null));
+    }
+
+    @Test
+    void a_move_means_the_client_is_no_longer_housed() {
+        fixture.givenAPublished(TRAJECTORY).andThenAPublished(TENANCY_STARTED)
+                .andThenAPublished(new TrajectoryClosedEvent(CLIENT, TrajectoryClosure.COMPLETED, LocalDate.of(2026, 1, 10), null))
+                .whenPublishingA(ended(TenancyEndReason.MOVED))
+                .expectDispatchedCommands(
+                        new RecordHousingEndedCommand(CLIENT, TENANCY, TenancyEndReason.MOVED, LocalDate.of(2026, 2, 1)));
     }
 
     @Test
@@ -87,6 +98,7 @@ class JourneyProcessTest {
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(INDICATION_GRANTED).andThenAPublished(TENANCY_STARTED)
                 .whenPublishingA(ended(TenancyEndReason.DECEASED))
                 .expectDispatchedCommands(
+                        new RecordHousingEndedCommand(CLIENT, TENANCY, TenancyEndReason.DECEASED, LocalDate.of(2026, 2, 1)),
                         new CloseTrajectoryCommand(CLIENT, TrajectoryClosure.DECEASED, LocalDate.of(2026, 2, 1), null),
                         new EndIndicationCommand(INDICATION, IndicationEndReason.DECEASED, LocalDate.of(2026, 2, 1), null, null));
     }
