@@ -4,7 +4,6 @@ import nl.weerthuis.command.agreement.AgreementPolicies;
 import nl.weerthuis.command.client.ClientRegister;
 import nl.weerthuis.command.client.ClientRegister.ClientStatus;
 import nl.weerthuis.command.rules.BusinessCalendar;
-import nl.weerthuis.command.tenancy.SignalProgress.Step;
 import nl.weerthuis.kernel.agreement.PolicyInForce;
 import nl.weerthuis.kernel.tenancy.*;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -12,7 +11,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -35,6 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Revision("2") // signals became entities: older snapshots are skipped and the tenancy is rebuilt from its events
 public class Tenancy {
 
     static final String FLIP_TERM_REACHED = "flipTermReached";
@@ -61,7 +67,8 @@ public class Tenancy {
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = nl.weerthuis.kernel.agreement.Term.Months.class)
     private java.time.Period flipMinimumTerm;
     private final Set<FlipParty> approvals = EnumSet.noneOf(FlipParty.class);
-    private final Map<String, SignalProgress> signals = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final Map<String, Signal> signals = new HashMap<>();
     private final Set<String> overriddenSignals = new HashSet<>();
 
     protected Tenancy() {
@@ -155,7 +162,7 @@ public class Tenancy {
     void handle(ScheduleFlipCommand command, AgreementPolicies policies) {
         requireFlippable();
         PolicyInForce policy = policies.inForce(region, command.plannedOn());
-        requireWithinFlipTerm(command.plannedOn(), policy);
+        refuseIf(FlipEligibility.withinTerm(movedInOn, command.plannedOn(), policy));
         apply(new FlipScheduledEvent(tenancyId, clientId, command.plannedOn(), policy.agreementId(), policy.version()));
     }
 
@@ -180,14 +187,11 @@ public class Tenancy {
     @CommandHandler
     void handle(FlipContractCommand command, AgreementPolicies policies, DeadlineManager deadlines) {
         requireFlippable();
-        Set<FlipParty> missing = EnumSet.allOf(FlipParty.class);
-        missing.removeAll(approvals);
-        require(missing.isEmpty(), "FLIP_NEEDS_THREE_APPROVALS",
-                "the corporation, the care provider and the client must all approve; missing: " + missing);
+        refuseIf(FlipEligibility.approvedByAll(approvals));
         PolicyInForce policy = policies.inForce(region, command.flippedOn());
-        requireWithinFlipTerm(command.flippedOn(), policy);
-        require(blockingSignals().isEmpty(), "OPEN_HIGH_SEVERITY_SIGNAL_BLOCKS_FLIP",
-                "a high-severity signal is open (" + blockingSignals() + "); resolve it or override with written grounds");
+        refuseIf(FlipEligibility.withinTerm(movedInOn, command.flippedOn(), policy));
+        // In the same aggregate as the signals: a serious signal raised concurrently cannot slip past this check.
+        refuseIf(FlipEligibility.noBlockingSignal(blockingSignals()));
         apply(new ContractFlippedEvent(tenancyId, clientId, command.flippedOn(), leaseHolder, LeaseHolder.CLIENT, true,
                 landlord, careProvider, region, policy.agreementId(), policy.version(), command.grounds()));
         deadlines.cancelAllWithinScope(FLIP_TERM_REACHED);
@@ -207,35 +211,23 @@ public class Tenancy {
                 command.raisedOn()));
     }
 
-    @CommandHandler
-    void handle(AcknowledgeSignalCommand command) {
-        signalAt(command.signalId(), Step.ACKNOWLEDGED);
-        apply(new SignalAcknowledgedEvent(tenancyId, clientId, command.signalId(), command.acknowledgedOn()));
+    /** A signal's steps are the signal's own ({@link Signal}); the tenancy first checks it runs and has the signal. */
+    @CommandHandlerInterceptor
+    Object signalStep(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        String signalId = signalOf(command.getPayload());
+        if (signalId != null) {
+            requireActive();
+            require(signals.containsKey(signalId), "UNKNOWN_SIGNAL", "this tenancy has no signal " + signalId);
+        }
+        return chain.proceed();
     }
 
-    @CommandHandler
-    void handle(RecordSignalDiscussedCommand command) {
-        signalAt(command.signalId(), Step.DISCUSSED);
-        apply(new SignalDiscussedWithClientEvent(tenancyId, clientId, command.signalId(), command.discussedOn(),
-                command.notes()));
-    }
-
-    @CommandHandler
-    void handle(EscalateSignalCommand command) {
-        signalAt(command.signalId(), Step.ESCALATED);
-        require(command.target() != null, "ESCALATION_TARGET_REQUIRED",
-                "escalate to a THREE_PARTY_MEETING or the ZORG_EN_VEILIGHEIDSHUIS");
-        requireText(command.grounds(), "ESCALATION_NEEDS_GROUNDS", "an escalation needs grounds");
-        apply(new SignalEscalatedEvent(tenancyId, clientId, command.signalId(), command.target(),
-                command.escalatedOn(), command.grounds()));
-    }
-
-    @CommandHandler
-    void handle(ResolveSignalCommand command) {
-        SignalProgress signal = signalAt(command.signalId(), Step.RESOLVED);
-        requireText(command.resolution(), "RESOLUTION_REQUIRED", "say how the signal was resolved");
-        apply(new SignalResolvedEvent(tenancyId, clientId, command.signalId(), signal.kind(), signal.severity(),
-                signal.raisedOn(), command.resolvedOn(), command.resolution()));
+    private static String signalOf(Object command) {
+        if (command instanceof AcknowledgeSignalCommand c) return c.signalId();
+        if (command instanceof RecordSignalDiscussedCommand c) return c.signalId();
+        if (command instanceof EscalateSignalCommand c) return c.signalId();
+        if (command instanceof ResolveSignalCommand c) return c.signalId();
+        return null;
     }
 
     @CommandHandler
@@ -260,32 +252,17 @@ public class Tenancy {
 
     private void requireFlippable() {
         requireActive();
-        require(leaseForm.canFlip(), "CLIENT_LEASE_CANNOT_FLIP", "a lease in the client's own name cannot flip");
-        require(leaseHolder != LeaseHolder.CLIENT, "FLIPPED_ONCE", "the lease is in the client's name already");
-        require(movedInOn != null, "FLIP_AFTER_MOVE_IN", "the flip comes after the client has moved in");
+        refuseIf(FlipEligibility.canFlip(leaseForm, leaseHolder, movedInOn));
     }
 
-    private void requireWithinFlipTerm(LocalDate date, PolicyInForce policy) {
-        LocalDate earliest = movedInOn.plus(policy.policy().flipMinimumTerm());
-        LocalDate latest = movedInOn.plus(policy.policy().flipMaximumTerm());
-        require(!date.isBefore(earliest), "FLIP_MINIMUM_TERM", "under agreement " + policy.agreementId() + " version "
-                + policy.version() + " the flip comes no earlier than " + earliest);
-        require(!date.isAfter(latest), "FLIP_MAXIMUM_TERM", "under agreement " + policy.agreementId() + " version "
-                + policy.version() + " the flip comes no later than " + latest);
+    private static void refuseIf(java.util.Optional<FlipEligibility.Refusal> refusal) {
+        refusal.ifPresent(r -> require(false, r.rule(), r.reason()));
     }
 
     private List<String> blockingSignals() {
         return signals.entrySet().stream()
                 .filter(signal -> signal.getValue().blocksFlip() && !overriddenSignals.contains(signal.getKey()))
                 .map(Map.Entry::getKey).sorted().toList();
-    }
-
-    private SignalProgress signalAt(String signalId, Step next) {
-        requireActive();
-        SignalProgress signal = signals.get(signalId);
-        require(signal != null, "UNKNOWN_SIGNAL", "this tenancy has no signal " + signalId);
-        signal.requireNext(next);
-        return signal;
     }
 
     @EventSourcingHandler
@@ -340,27 +317,8 @@ public class Tenancy {
 
     @EventSourcingHandler
     void on(SignalRaisedEvent event) {
-        signals.put(event.signalId(), new SignalProgress(event.kind(), event.severity(), event.raisedOn()));
-    }
-
-    @EventSourcingHandler
-    void on(SignalAcknowledgedEvent event) {
-        signals.get(event.signalId()).advanceTo(Step.ACKNOWLEDGED);
-    }
-
-    @EventSourcingHandler
-    void on(SignalDiscussedWithClientEvent event) {
-        signals.get(event.signalId()).advanceTo(Step.DISCUSSED);
-    }
-
-    @EventSourcingHandler
-    void on(SignalEscalatedEvent event) {
-        signals.get(event.signalId()).advanceTo(Step.ESCALATED);
-    }
-
-    @EventSourcingHandler
-    void on(SignalResolvedEvent event) {
-        signals.get(event.signalId()).advanceTo(Step.RESOLVED);
+        signals.put(event.signalId(), new Signal(tenancyId, clientId, event.signalId(), event.kind(), event.severity(),
+                event.raisedOn()));
     }
 
     @EventSourcingHandler
