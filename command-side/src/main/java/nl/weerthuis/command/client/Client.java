@@ -57,6 +57,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@org.axonframework.serialization.Revision("2") // reviews are decided against its state: older snapshots lack it
 public class Client {
 
     static final String REVIEW_DUE = "monitoringReviewDue";
@@ -68,6 +69,11 @@ public class Client {
     private String municipality;
     private boolean trajectoryOpen;
     private String housedInTenancy;
+    private LocalDate movedInOn;
+    private java.time.Period reviewCadence;
+    private java.time.Period reviewPeriod;
+    private final java.util.List<LocalDate> reviewsHeld = new java.util.ArrayList<>();
+    private final Set<Integer> reviewsDue = new HashSet<>();
     private final Set<String> consents = new HashSet<>();
     private final Set<String> coordinators = new HashSet<>();
     private boolean erased;
@@ -169,11 +175,32 @@ public class Client {
         }
     }
 
+    /**
+     * Decided by business date, whenever the deadline fires: every review up to this one that fell due, was not held
+     * and is not yet on record as due is recorded now, in order. Overdue deadlines (a journey entered after the fact)
+     * fire in any order; the first to fire records the earlier ones, the later ones find nothing left to do.
+     */
     @DeadlineHandler(deadlineName = REVIEW_DUE)
     void reviewDue(ReviewDue due) {
-        if (housedInTenancy != null) {
-            apply(new MonitoringReviewDueEvent(clientId, due.reviewNumber(), due.dueOn()));
+        if (housedInTenancy == null || reviewCadence == null) {
+            return;
         }
+        java.util.List<LocalDate> dueDates = ReviewSchedule.dueDates(movedInOn, reviewCadence, reviewPeriod);
+        for (int n = 1; n <= Math.min(due.reviewNumber(), dueDates.size()); n++) {
+            if (!reviewsDue.contains(n) && !ReviewSchedule.held(movedInOn, reviewCadence, dueDates, n, reviewsHeld)) {
+                apply(new MonitoringReviewDueEvent(clientId, n, dueDates.get(n - 1)));
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringReviewDueEvent event) {
+        reviewsDue.add(event.reviewNumber());
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringReviewRecordedEvent event) {
+        reviewsHeld.add(event.reviewedOn());
     }
 
     @CommandHandler
@@ -241,6 +268,11 @@ public class Client {
     @EventSourcingHandler
     void on(OutflowRecordedEvent event) {
         housedInTenancy = event.tenancyId();
+        movedInOn = event.movedInOn();
+        reviewCadence = event.reviewCadence();
+        reviewPeriod = event.reviewPeriod();
+        reviewsHeld.clear();
+        reviewsDue.clear();
     }
 
     @EventSourcingHandler

@@ -1,8 +1,19 @@
 package nl.weerthuis.command.journey;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /** Registers the journey process manager; like every command-side processor it streams, pooled, from the store. */
 @Configuration
@@ -13,5 +24,26 @@ class JourneyConfiguration {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 .registerSaga(JourneyProcess.class);
+    }
+
+    /**
+     * Axon's persistent (db-scheduler) deadline manager, as its auto-configuration would build it, behind the
+     * settling period for deadlines whose moment has passed ({@code weerthuis.deadlines.settling-period}).
+     */
+    @Bean
+    DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                    Serializer serializer, TransactionManager transactions,
+                                    DeadlineManagerSpanFactory spans,
+                                    @Value("${weerthuis.deadlines.settling-period:PT1H}") Duration settlingPeriod) {
+        DeadlineManager persistent = DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactions)
+                .spanFactory(spans)
+                .startScheduler(false)
+                .stopScheduler(false)
+                .build();
+        return new SettlingDeadlineManager(persistent, settlingPeriod, Clock.systemUTC());
     }
 }

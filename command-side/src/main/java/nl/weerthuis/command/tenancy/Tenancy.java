@@ -62,6 +62,7 @@ public class Tenancy {
     private LocalDate movedInOn;
     private LeaseHolder leaseHolder;
     private boolean flipTermReached;
+    private LocalDate flipTermExpiredOn;
     // Snapshots taken before terms were ISO periods hold whole months under the old name.
     @com.fasterxml.jackson.annotation.JsonAlias("flipMinimumMonths")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = nl.weerthuis.kernel.agreement.Term.Months.class)
@@ -192,6 +193,9 @@ public class Tenancy {
         refuseIf(FlipEligibility.withinTerm(movedInOn, command.flippedOn(), policy));
         // In the same aggregate as the signals: a serious signal raised concurrently cannot slip past this check.
         refuseIf(FlipEligibility.noBlockingSignal(blockingSignals()));
+        if (flipTermExpiredOn != null) { // a flip inside the term, entered after the expiry had been recorded
+            apply(new FlipTermExpiryWithdrawnEvent(tenancyId, clientId, flipTermExpiredOn, command.flippedOn()));
+        }
         apply(new ContractFlippedEvent(tenancyId, clientId, command.flippedOn(), leaseHolder, LeaseHolder.CLIENT, true,
                 landlord, careProvider, region, policy.agreementId(), policy.version(), command.grounds()));
         deadlines.cancelAllWithinScope(FLIP_TERM_REACHED);
@@ -303,6 +307,16 @@ public class Tenancy {
     @EventSourcingHandler
     void on(FlipTermReachedEvent event) {
         flipTermReached = true;
+    }
+
+    @EventSourcingHandler
+    void on(FlipTermExpiredEvent event) {
+        flipTermExpiredOn = event.expiredOn();
+    }
+
+    @EventSourcingHandler
+    void on(FlipTermExpiryWithdrawnEvent event) {
+        flipTermExpiredOn = null;
     }
 
     @EventSourcingHandler

@@ -74,4 +74,32 @@ class FlipTermsAsPeriodsTest {
                 .when(new FlipContractCommand(TENANCY, MOVED_IN.plusDays(182), "all well"))
                 .expectSuccessfulHandlerExecution();
     }
+
+    /**
+     * A late fact: the flip of 1 February 2027 (inside the term) is entered after the expiry of 28 February 2027 was
+     * recorded. The flip is accepted by its business date and the expiry is withdrawn by a correcting event.
+     */
+    @Test
+    void a_flip_inside_the_term_entered_after_the_expiry_fired_withdraws_the_expiry() {
+        LocalDate expired = MOVED_IN.plusMonths(18);
+        LocalDate flipped = MOVED_IN.plusMonths(17);
+        Object[] approved = concat(movedInUnderDays(),
+                new FlipApprovedEvent(TENANCY, CLIENT, FlipParty.HOUSING_CORPORATION, flipped),
+                new FlipApprovedEvent(TENANCY, CLIENT, FlipParty.CARE_PROVIDER, flipped),
+                new FlipApprovedEvent(TENANCY, CLIENT, FlipParty.CLIENT, flipped),
+                new FlipTermReachedEvent(TENANCY, CLIENT, MOVED_IN.plusDays(182)),
+                new FlipTermExpiredEvent(TENANCY, CLIENT, expired));
+        fixture.given(approved)
+                .when(new FlipContractCommand(TENANCY, flipped, "all well, entered late"))
+                .expectEvents(new FlipTermExpiryWithdrawnEvent(TENANCY, CLIENT, expired, flipped),
+                        new ContractFlippedEvent(TENANCY, CLIENT, flipped, LeaseHolder.CARE_PROVIDER, LeaseHolder.CLIENT, true,
+                                CORPORATION, PROVIDER, "Twente", "agreement-twente", 1, "all well, entered late"));
+        fixture.given(concat(movedInUnderDays(),
+                        new FlipApprovedEvent(TENANCY, CLIENT, FlipParty.HOUSING_CORPORATION, flipped),
+                        new FlipApprovedEvent(TENANCY, CLIENT, FlipParty.CARE_PROVIDER, flipped),
+                        new FlipApprovedEvent(TENANCY, CLIENT, FlipParty.CLIENT, flipped)))
+                .when(new FlipContractCommand(TENANCY, flipped, "all well"))
+                .expectEvents(new ContractFlippedEvent(TENANCY, CLIENT, flipped, LeaseHolder.CARE_PROVIDER, LeaseHolder.CLIENT,
+                        true, CORPORATION, PROVIDER, "Twente", "agreement-twente", 1, "all well"));
+    }
 }
