@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,15 +28,14 @@ class JourneyConfiguration {
     }
 
     /**
-     * Axon's persistent (db-scheduler) deadline manager, as its auto-configuration would build it, behind the
-     * settling period for deadlines whose moment has passed ({@code weerthuis.deadlines.settling-period}).
+     * Axon's persistent (db-scheduler) deadline manager, as its auto-configuration would build it; db-scheduler's
+     * task finds it by this type when a deadline fires.
      */
     @Bean
-    DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
-                                    Serializer serializer, TransactionManager transactions,
-                                    DeadlineManagerSpanFactory spans,
-                                    @Value("${weerthuis.deadlines.settling-period:PT1H}") Duration settlingPeriod) {
-        DeadlineManager persistent = DbSchedulerDeadlineManager.builder()
+    DbSchedulerDeadlineManager persistentDeadlines(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                                   Serializer serializer, TransactionManager transactions,
+                                                   DeadlineManagerSpanFactory spans) {
+        return DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
@@ -44,6 +44,13 @@ class JourneyConfiguration {
                 .startScheduler(false)
                 .stopScheduler(false)
                 .build();
+    }
+
+    /** What the aggregates schedule with: overdue deadlines wait {@code weerthuis.deadlines.settling-period}. */
+    @Bean
+    @Primary
+    DeadlineManager deadlineManager(DbSchedulerDeadlineManager persistent,
+                                    @Value("${weerthuis.deadlines.settling-period:PT1H}") Duration settlingPeriod) {
         return new SettlingDeadlineManager(persistent, settlingPeriod, Clock.systemUTC());
     }
 }

@@ -101,6 +101,9 @@ class SecurityConfiguration {
                             .access(caseworkerOf(MUNICIPALITY, NEIGHBOURHOOD_TEAM))
                         .requestMatchers(HttpMethod.POST, "/api/v1/regional-agreements", "/api/v1/regional-agreements/*/*")
                             .access(caseworkerOf(MUNICIPALITY))
+                        // The central intake brings its region's existing caseload in (issue 16).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/caseload-imports")
+                            .access(caseworkerOf(MUNICIPALITY))
                         // Erasure is irreversible: a privileged officer of the municipality (the controller) only.
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/clients/*/personal-data")
                             .access(AuthorizationManagers.allOf(hasRole("ADMIN"), hasAnyAuthority("ORG_TYPE_" + MUNICIPALITY.name())))
