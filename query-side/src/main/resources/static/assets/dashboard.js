@@ -96,6 +96,21 @@
       tile.parentElement.title = title;
     });
 
+    // Every figure of the selection, each explained by its definition: nothing the API gives stays out of sight.
+    el('all-figures').querySelector('tbody').replaceChildren(...Object.keys(f).map(name => {
+      const row = document.createElement('tr');
+      row.dataset.figure = name;
+      const definition = definitionOf(definitions, name);
+      const cells = [name, String(shown(f, s, name)), leftOut[name] ? String(leftOut[name]) : ''];
+      cells.forEach((text, i) => {
+        const cell = document.createElement('td');
+        cell.textContent = text;
+        if (i === 0 && definition) { cell.title = definition.label + ': ' + definition.counts; }
+        row.append(cell);
+      });
+      return row;
+    }));
+
     const labels = months.map(m => m.group);
     let cumulative = 0;
     const perMonth = months.map(m => m.suppressed.includes('outflows') ? null : m.figures.outflows);

@@ -173,6 +173,20 @@ class DashboardBrowserTest {
         assertThat(api.get("offersMade").asLong()).isEqualTo(7);
         assertThat(api.get("housed").asLong()).isEqualTo(6);
         assertThat(browser.findElements(By.cssSelector("#definitions tbody tr"))).hasSize(dictionary.get("figures").size());
+        // Every figure the API gives is shown, with its value and its definition as the tooltip.
+        java.util.List<WebElement> all = browser.findElements(By.cssSelector("#all-figures tbody tr"));
+        assertThat(all).hasSize(api.size());
+        for (WebElement row : all) {
+            String figure = row.getAttribute("data-figure");
+            java.util.List<WebElement> cells = row.findElements(By.tagName("td"));
+            JsonNode value = api.get(figure);
+            if (value.isNumber()) {
+                assertThat(new java.math.BigDecimal(cells.get(1).getText())).as(figure).isEqualByComparingTo(value.decimalValue());
+            } else {
+                assertThat(cells.get(1).getText()).as(figure).isEqualTo(value.isNull() ? "–" : value.asText());
+            }
+            assertThat(cells.get(0).getAttribute("title")).as(figure + " is defined").isNotBlank();
+        }
         assertThat(browser.findElement(By.id("legend-rules")).getText()).contains("PERCENTILE.INC");
         for (String chart : new String[]{"chart-outflow", "chart-quota", "chart-throughput", "chart-signals", "chart-sustainment",
                 "chart-waiting", "chart-ended", "chart-returns"}) {
