@@ -70,7 +70,8 @@ class CommandAuthorizationTest {
                 Arguments.of("/api/v1/regional-agreements", EnumSet.of(MUNICIPALITY)),
                 Arguments.of("/api/v1/regional-agreements/a/amendments", EnumSet.of(MUNICIPALITY)),
                 Arguments.of("/api/v1/regional-agreements/a/quotas", EnumSet.of(MUNICIPALITY)),
-                Arguments.of("/api/v1/regional-agreements/a/targets", EnumSet.of(MUNICIPALITY)));
+                Arguments.of("/api/v1/regional-agreements/a/targets", EnumSet.of(MUNICIPALITY)),
+                Arguments.of("/api/v1/caseload-imports", EnumSet.of(MUNICIPALITY)));
     }
 
     private int status(String path, String token) {

@@ -36,6 +36,7 @@ class QueryAuthorizationTest {
     static Stream<Arguments> endpoints() {
         return Stream.of(
                 Arguments.of(HttpMethod.GET, "/api/v1/monitor/outflow", EnumSet.of(MONITOR, ADMIN)),
+                Arguments.of(HttpMethod.GET, "/api/v1/monitor/definitions", EnumSet.of(MONITOR, ADMIN)),
                 Arguments.of(HttpMethod.GET, "/api/v1/monitor/registered-clients", EnumSet.of(MONITOR, ADMIN)),
                 Arguments.of(HttpMethod.GET, "/api/v1/clients/c/history", EnumSet.of(AUDITOR, CLIENT)),
                 Arguments.of(HttpMethod.GET, "/api/v1/clients/c/disclosures", EnumSet.of(AUDITOR, CLIENT)),
