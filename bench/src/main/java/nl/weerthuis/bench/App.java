@@ -30,17 +30,28 @@ public final class App implements AutoCloseable {
         this.process = process;
     }
 
-    /** Where both applications share one database schema, as the embedded default shares one database. */
-    public record Database(String url, String user, String password, String schema) {
+    /**
+     * One database both applications share, as in production: the event store, the command side's own tables and the
+     * read store each in a schema of its own, named {@code <prefix>event_store}, {@code <prefix>command_side},
+     * {@code <prefix>read_store}.
+     */
+    public record Database(String url, String user, String password, String schemaPrefix) {
 
-        public static Database testSchema(String schema) {
-            return new Database(System.getenv().getOrDefault("WEERTHUIS_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-                    System.getenv().getOrDefault("WEERTHUIS_TEST_DB_USER", "postgres"),
-                    System.getenv().getOrDefault("WEERTHUIS_TEST_DB_PASSWORD", ""), schema);
+        public String eventStoreSchema() {
+            return schemaPrefix + "event_store";
         }
 
+        public String schemaOf(String module) {
+            return schemaPrefix + (module.equals("command-side") ? "command_side" : "read_store");
+        }
+
+        public java.util.List<String> schemas() {
+            return java.util.List.of(eventStoreSchema(), schemaOf("command-side"), schemaOf("query-side"));
+        }
+
+        /** A connection URL on the event store's schema: what the bench and its generator read and write. */
         public String jdbcUrl() {
-            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + eventStoreSchema();
         }
     }
 
@@ -49,9 +60,13 @@ public final class App implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Daxoniq.update-checker.disabled=true"));
         command.addAll(List.of(javaOptions.split(" ")));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
-                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(), "--spring.flyway.schemas=" + database.schema(),
+                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--weerthuis.database.schema=" + database.schemaOf(module),
+                "--weerthuis.database.event-store-schema=" + database.eventStoreSchema(),
                 "--weerthuis.security.jwt-secret=" + JWT_SECRET,
+                // A bench run outlasts the default one-hour token lifetime; its tokens live two hours.
+                "--weerthuis.security.max-token-lifetime=PT2H",
                 "--weerthuis.privacy.key-encryption-key=" + KEY_ENCRYPTION_KEY,
                 "--weerthuis.partners.allow-loopback-callbacks=true", "--db-scheduler.polling-interval=1s"));
         command.addAll(List.of(extraArgs));
@@ -60,7 +75,8 @@ public final class App implements AutoCloseable {
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         try {
             App app = new App(module, port, builder.start());
-            app.awaitHealthy(Duration.ofSeconds(120));
+            // Generous: on a loaded 2-core machine a start that replays into a fresh read store takes minutes.
+            app.awaitHealthy(Duration.ofMinutes(5));
             return app;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + module, e);
@@ -161,9 +177,17 @@ public final class App implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * The application's executable jar: the one the Maven build resolved when it says so (system property
+     * {@code weerthuis.<module>.jar}, as the reliability tests get it), else the one this checkout built.
+     */
     private static Path jarOf(String module) {
+        String resolved = System.getProperty("weerthuis." + module + ".jar");
+        if (resolved != null && !resolved.isBlank() && Files.isRegularFile(Path.of(resolved))) {
+            return Path.of(resolved);
+        }
         File[] jars = root().resolve(module).resolve("target").toFile()
-                .listFiles((d, name) -> name.startsWith(module + "-") && name.endsWith(".jar") && !name.contains("plain"));
+                .listFiles((d, name) -> name.startsWith(module + "-") && name.endsWith("-exec.jar"));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("no " + module + " jar: run ./mvnw -DskipTests package first");
         }

@@ -2,6 +2,7 @@ package nl.weerthuis.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.weerthuis.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 class ReliabilityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final App.Database DATABASE = App.Database.testSchema("weerthuis_reliability");
+    private static final App.Database DATABASE = new App.Database(TestDatabase.get().url(), TestDatabase.get().user(),
+            TestDatabase.get().password(), "reliability_");
     private static final int CLIENTS = Integer.getInteger("reliability.clients", 2_000);
     private static final String JAVA = "-Xmx384m";
 
@@ -43,7 +45,9 @@ class ReliabilityTest {
 
     @BeforeAll
     static void freshStore() throws Exception {
-        execute("DROP SCHEMA IF EXISTS weerthuis_reliability CASCADE", "CREATE SCHEMA weerthuis_reliability");
+        for (String schema : DATABASE.schemas()) {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
         command = App.start("command-side", 28081, DATABASE, JAVA);
         new Population(7).generate(DATABASE, CLIENTS, 2);
     }

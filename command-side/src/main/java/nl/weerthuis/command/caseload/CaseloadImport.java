@@ -8,6 +8,7 @@ import nl.weerthuis.kernel.client.RecordMonitoringReviewCommand;
 import nl.weerthuis.kernel.client.RecordOutflowCommand;
 import nl.weerthuis.kernel.client.RecordReturnToCareCommand;
 import nl.weerthuis.kernel.client.RegisterClientCommand;
+import nl.weerthuis.kernel.client.RequestHousingCommand;
 import nl.weerthuis.kernel.client.StartOutflowTrajectoryCommand;
 import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;
 import nl.weerthuis.kernel.tenancy.AcceptOfferCommand;
@@ -24,7 +25,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,7 +76,7 @@ public class CaseloadImport {
         }
     }
 
-    public Report run(String region, List<Map<String, String>> cells, boolean dryRun, Jwt caller) {
+    public Report run(String region, List<Map<String, String>> cells, boolean dryRun, Actor caller) {
         String batch = UUID.randomUUID().toString();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         List<CaseloadRow.Parsed> parsed = cells.stream().map(c -> CaseloadRow.parse(c, today)).toList();
@@ -117,7 +118,7 @@ public class CaseloadImport {
     }
 
     /** One journey, step by step in business-date order; the first step a rule refuses ends the row. */
-    private RowReport record(String batch, String region, CaseloadRow row, Jwt caller) {
+    private RowReport record(String batch, String region, CaseloadRow row, Actor caller) {
         String clientId = UUID.randomUUID().toString();
         String tenancyId = row.offeredOn() == null ? null : UUID.randomUUID().toString();
         List<Object> steps = new ArrayList<>();
@@ -131,6 +132,9 @@ public class CaseloadImport {
                     new ArrangementChecklist(true, true, true, true, true, true), row.arrangementsInPlaceOn()));
         }
         if (tenancyId != null) {
+            // The coordination point asked the corporation for a dwelling: only then may it offer one (on the offer's
+            // day, as the spreadsheet holds no separate date for the request).
+            steps.add(new RequestHousingCommand(clientId, row.corporation(), row.offeredOn()));
             steps.add(new OfferDwellingCommand(tenancyId, clientId, row.corporation(), row.careProvider(), row.leaseForm(),
                     new Dwelling(row.dwellingAddress(), row.dwellingMunicipality(), row.neighbourhood()), row.fromQuota(),
                     row.offeredOn()));

@@ -40,7 +40,8 @@ class WaakvlamScheduleTest {
                 Period.ofMonths(3), Period.ofYears(1), Period.ofWeeks(6), Period.ofMonths(3));
         AggregateTestFixture<CareIndication> fixture = new AggregateTestFixture<>(CareIndication.class);
         fixture.registerInjectableResource((ClientRegister) id -> Optional.of(new ClientStatus(id,
-                CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true, null, true)));
+                CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true, null, true, CareIndicationTest.CLIENTS_MUNICIPALITY,
+                java.util.Set.of(), java.util.Set.of())));
         fixture.registerInjectableResource(FixedPolicies.of(policy));
         LocalDate ended = CareIndicationTest.ENDED;
         fixture.givenCurrentTime(startOf(ended))

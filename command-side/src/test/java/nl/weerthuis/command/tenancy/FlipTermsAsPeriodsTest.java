@@ -31,7 +31,8 @@ class FlipTermsAsPeriodsTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Tenancy.class);
         fixture.registerInjectableResource((ClientRegister) id -> Optional.of(new ClientStatus(CLIENT,
-                CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true, LocalDate.of(2025, 1, 10), true)));
+                CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true, LocalDate.of(2025, 1, 10), true, MUNICIPALITY,
+                java.util.Set.of(CORPORATION), java.util.Set.of(PROVIDER))));
         fixture.registerInjectableResource(FixedPolicies.of(DAYS));
     }
 

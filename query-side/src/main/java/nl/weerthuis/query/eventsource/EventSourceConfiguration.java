@@ -48,12 +48,14 @@ public class EventSourceConfiguration {
     @Bean
     HikariDataSource eventStoreDataSource(@Value("${weerthuis.event-store.url}") String url,
                                           @Value("${weerthuis.event-store.username}") String username,
-                                          @Value("${weerthuis.event-store.password}") String password) {
+                                          @Value("${weerthuis.event-store.password}") String password,
+                                          @Value("${weerthuis.database.event-store-schema}") String schema) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("event-store-read-only");
         dataSource.setJdbcUrl(url);
         dataSource.setUsername(username);
         dataSource.setPassword(password);
+        dataSource.setConnectionInitSql("SET search_path TO " + schema);
         // Enforced by the database, not by good intentions: this side can never append or alter an event.
         dataSource.setReadOnly(true);
         if (url.startsWith("jdbc:postgresql:")) {

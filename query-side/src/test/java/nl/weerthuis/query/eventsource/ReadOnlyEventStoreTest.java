@@ -1,6 +1,7 @@
 package nl.weerthuis.query.eventsource;
 
 import nl.weerthuis.query.support.EventStoreFixture;
+import nl.weerthuis.testsupport.ReadModelProgress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,9 +35,27 @@ class ReadOnlyEventStoreTest {
                 .hasMessageContaining("read-only transaction");
     }
 
+    @Autowired
+    EventStoreFixture.Appender events;
+    @Autowired
+    DataSource readStoreDataSource;
+
     @Test
     void processor_tokens_live_in_the_read_store_next_to_the_projections() {
-        assertThat(readStore.queryForObject(
-                "SELECT count(*) FROM query_token_entry WHERE processor_name = 'monitor'", Long.class)).isPositive();
+        String client = java.util.UUID.randomUUID().toString();
+        events.append("Client", client, new nl.weerthuis.kernel.client.ClientRegisteredEvent(client,
+                nl.weerthuis.kernel.client.CareSetting.SHELTER, "MO", "Tokens", "Almelo", "87654321",
+                java.time.LocalDate.of(2025, 3, 1), null));
+        long appended = events().queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+
+        // Every segment of the monitor has tracked past the new event: its tokens are rows of the read store.
+        ReadModelProgress.awaitCaughtUp(readStoreDataSource, "monitor", java.time.Duration.ofSeconds(20));
+        assertThat(ReadModelProgress.slowestSegment(readStoreDataSource, "monitor")).isGreaterThanOrEqualTo(appended);
+        assertThat(readStore.queryForObject("SELECT count(*) FROM monitor_client_registration WHERE client_id = ?",
+                Long.class, client)).isOne();
+    }
+
+    private JdbcTemplate events() {
+        return new JdbcTemplate(eventStore);
     }
 }

@@ -2,9 +2,9 @@ package nl.weerthuis.query.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.weerthuis.query.support.CommandSideProcess;
+import nl.weerthuis.testsupport.CommandSideProcess;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,6 +79,9 @@ class CommandApiScenarioTest {
     private String housed(String client, String corporation, String provider, String form, boolean quota, String offered,
                           String accepted, String signed, String movedIn, String municipalityName, String neighbourhood)
             throws Exception {
+        // Only a corporation the coordination point asked may offer a dwelling.
+        post(municipality, "/api/v1/clients/" + client + "/housing-requests", "{\"corporation\":\"%s\",\"requestedOn\":\"%s\"}"
+                .formatted(corporation.equals(c1) ? C1 : C2, offered));
         String tenancy = post(corporation, "/api/v1/tenancies", """
                 {"clientId":"%s","careProvider":"%s","leaseForm":"%s","fromQuota":%s,"offeredOn":"%s",
                  "dwelling":{"address":"street 1","municipality":"%s","neighbourhood":"%s"}}"""
@@ -104,7 +107,7 @@ class CommandApiScenarioTest {
 
     @Test
     void the_monitor_counts_what_the_command_api_recorded() throws Exception {
-        try (CommandSideProcess process = CommandSideProcess.start("weerthuis_query")) {
+        try (CommandSideProcess process = CommandSideProcess.start("weerthuis_query_command", "weerthuis_query_events")) {
             commandSide = process.baseUrl();
             String agreement = post(municipality, "/api/v1/regional-agreements", """
                     {"region":"%s","name":"Convenant","effectiveFrom":"2025-01-01","policy":{"offerDeadlineMonths":6,

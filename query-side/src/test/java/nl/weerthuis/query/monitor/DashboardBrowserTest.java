@@ -11,7 +11,7 @@ import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
 import nl.weerthuis.kernel.client.TrajectoryClosure;
 import nl.weerthuis.kernel.tenancy.*;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,9 @@ class DashboardBrowserTest {
     void startBrowser() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         // On CI a missing browser is a failure, not a skip: .ci/run installs it.
-        assertThat(installed || System.getenv("CI") == null).as("chromium and chromedriver on CI").isTrue();
+        // Skipped where no browser is installed; never on CI, which installs one and says so.
+        boolean required = System.getenv("CI") != null || "true".equals(System.getenv("WEERTHUIS_REQUIRE_BROWSER"));
+        assertThat(installed || !required).as("chromium and chromedriver on CI").isTrue();
         assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -231,6 +233,7 @@ class DashboardBrowserTest {
         String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(auditor);
+        headers.set("X-Processing-Activity", "audit-decision-history");
         await().atMost(Duration.ofSeconds(15)).until(() -> http.exchange("/api/v1/clients/" + client + "/history",
                 HttpMethod.GET, new HttpEntity<>(headers), String.class).getStatusCode().value() == 200);
 

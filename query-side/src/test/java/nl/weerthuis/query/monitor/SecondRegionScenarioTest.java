@@ -2,9 +2,9 @@ package nl.weerthuis.query.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.weerthuis.query.support.CommandSideProcess;
+import nl.weerthuis.testsupport.CommandSideProcess;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -112,6 +112,8 @@ class SecondRegionScenarioTest {
         }
         if (!row.get("offeredOn").isEmpty()) {
             String corporation = TestTokens.token(row.get("corporation"), "HOUSING_CORPORATION", "CASEWORKER");
+            post(municipality, "/api/v1/clients/" + client + "/housing-requests", "{\"corporation\":\"%s\",\"requestedOn\":\"%s\"}"
+                    .formatted(row.get("corporation"), row.get("offeredOn")));
             String tenancy = post(corporation, "/api/v1/tenancies", """
                     {"clientId":"%s","careProvider":"%s","leaseForm":"%s","fromQuota":%s,"offeredOn":"%s",
                      "dwelling":{"address":"%s","municipality":"%s","neighbourhood":"%s"}}""".formatted(client,
@@ -189,7 +191,7 @@ class SecondRegionScenarioTest {
     void the_same_caseload_through_the_api_and_through_the_import_gives_the_hand_computed_figures() throws Exception {
         List<Map<String, String>> journeys = rows(CASELOAD);
         List<String[]> expected = expected();
-        try (CommandSideProcess process = CommandSideProcess.start("weerthuis_query")) {
+        try (CommandSideProcess process = CommandSideProcess.start("weerthuis_query_command", "weerthuis_query_events")) {
             commandSide = process.baseUrl();
             agreement(viaApi);
             for (Map<String, String> journey : journeys) {

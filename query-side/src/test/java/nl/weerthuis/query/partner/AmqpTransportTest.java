@@ -14,7 +14,7 @@ import nl.weerthuis.kernel.tenancy.LeaseForm;
 import nl.weerthuis.kernel.tenancy.LeaseHolder;
 import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import nl.weerthuis.testsupport.TestBroker;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,11 +48,17 @@ class AmqpTransportTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The configured broker (WEERTHUIS_TEST_AMQP_URI, e.g. RabbitMQ), else an embedded Qpid Broker-J. */
+    @DynamicPropertySource
+    static void broker(DynamicPropertyRegistry registry) {
+        registry.add("weerthuis.partners.amqp.uri", TestBroker::uri);
+    }
+
     @Test
     void a_partner_queue_bound_to_its_organisation_receives_its_cloudevents() throws Exception {
         String corporation = String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri("amqp://guest:guest@127.0.0.1:5672");
+        factory.setUri(TestBroker.uri());
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
             channel.exchangeDeclare("weerthuis.partner-events.test", "topic", true);
             String queue = channel.queueDeclare().getQueue();

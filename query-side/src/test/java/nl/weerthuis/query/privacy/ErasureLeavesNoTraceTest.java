@@ -3,9 +3,9 @@ package nl.weerthuis.query.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.weerthuis.query.support.CommandSideProcess;
+import nl.weerthuis.testsupport.CommandSideProcess;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,7 +76,7 @@ class ErasureLeavesNoTraceTest {
 
     @Test
     void after_erasure_no_trace_is_left_and_the_anonymous_trail_and_figures_remain() throws Exception {
-        try (CommandSideProcess process = CommandSideProcess.start("weerthuis_query")) {
+        try (CommandSideProcess process = CommandSideProcess.start("weerthuis_query_command", "weerthuis_query_events")) {
             commandSide = process.baseUrl();
             String erased = journey(secrets, """
                     ,"personalDetails":{"name":"%s","bsn":"%s","dateOfBirth":"%s","contact":"%s"}"""
@@ -128,21 +128,24 @@ class ErasureLeavesNoTraceTest {
     }
 
     /**
-     * Every column of every table in the schema that holds both the event store and the read store here: text
-     * compared as text, bytea searched for the UTF-8 bytes, anything else cast to text.
+     * Every column of every table of the three owners here — the event store, the command side's own tables and the
+     * read store: text compared as text, bytea searched for the UTF-8 bytes, anything else cast to text.
      */
     private List<String> tracesOf(Iterable<String> needles) {
         List<Map<String, Object>> columns = jdbc.queryForList("""
-                SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
+                SELECT c.table_schema, c.table_name, c.column_name, c.data_type FROM information_schema.columns c
                 JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'""");
+                WHERE c.table_schema IN ('weerthuis_query', 'weerthuis_query_events', 'weerthuis_query_command')
+                  AND t.table_type = 'BASE TABLE'""");
+        assertThat(columns).extracting(column -> column.get("table_schema")).contains("weerthuis_query",
+                "weerthuis_query_events", "weerthuis_query_command");
         assertThat(columns).hasSizeGreaterThan(50);
         List<String> found = new ArrayList<>();
         for (Map<String, Object> column : columns) {
             String where = "bytea".equals(column.get("data_type"))
                     ? "position(convert_to(?, 'UTF8') in \"%s\") > 0"
                     : "strpos(CAST(\"%s\" AS text), ?) > 0";
-            String sql = "SELECT count(*) FROM \"%s\" WHERE ".formatted(column.get("table_name"))
+            String sql = "SELECT count(*) FROM \"%s\".\"%s\" WHERE ".formatted(column.get("table_schema"), column.get("table_name"))
                     + where.formatted(column.get("column_name"));
             for (String needle : needles) {
                 Long hits = jdbc.queryForObject(sql, Long.class, needle);
@@ -164,6 +167,8 @@ class ErasureLeavesNoTraceTest {
                  "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"2025-01-10"}""");
         post(provider, "/api/v1/clients/" + client + "/housing-wishes",
                 "{\"wishes\":\"%s\",\"recordedOn\":\"2025-01-12\"}".formatted(texts.get("wishes")));
+        post(municipality, "/api/v1/clients/" + client + "/housing-requests",
+                "{\"corporation\":\"" + CORPORATION + "\",\"requestedOn\":\"2025-01-20\"}");
         String tenancy = post(corporation, "/api/v1/tenancies", """
                 {"clientId":"%s","careProvider":"%s","leaseForm":"TRIPARTITE","fromQuota":false,"offeredOn":"2025-02-01",
                  "dwelling":{"address":"%s","municipality":"Almelo","neighbourhood":"Centrum"}}"""
@@ -224,7 +229,7 @@ class ErasureLeavesNoTraceTest {
     }
 
     private JsonNode history(String client) throws Exception {
-        return get("/api/v1/clients/" + client + "/history", auditor, null);
+        return get("/api/v1/clients/" + client + "/history", auditor, "audit-decision-history");
     }
 
     /** Each entry of the history without its free text: what must survive erasure unchanged. */

@@ -1,5 +1,7 @@
 package nl.weerthuis.query.support;
 
+import nl.weerthuis.testsupport.TestTokens;
+import nl.weerthuis.kernel.eventstore.EventStoreMigrations;
 import nl.weerthuis.kernel.eventstore.EventStoreTables;
 import nl.weerthuis.kernel.eventstore.HashChainedAppend;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -13,7 +15,7 @@ import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
 import nl.weerthuis.kernel.privacy.PersonalDataKeys;
 import nl.weerthuis.kernel.privacy.SealingSerializers;
-import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -34,14 +36,9 @@ import java.util.UUID;
 public class EventStoreFixture {
 
     @Bean
-    FlywayMigrationStrategy eventStoreFirst() {
+    FlywayMigrationStrategy eventStoreFirst(@Value("${weerthuis.database.event-store-schema}") String eventStoreSchema) {
         return readStore -> {
-            Flyway.configure()
-                    .dataSource(readStore.getConfiguration().getDataSource())
-                    .schemas(readStore.getConfiguration().getSchemas())
-                    .locations("classpath:db/eventstore/postgresql")
-                    .load()
-                    .migrate();
+            EventStoreMigrations.migrate(readStore.getConfiguration().getDataSource(), eventStoreSchema);
             readStore.migrate();
         };
     }

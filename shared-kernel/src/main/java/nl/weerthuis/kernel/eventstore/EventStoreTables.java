@@ -11,7 +11,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 public final class EventStoreTables {
 
     public static final String DOMAIN_EVENT_ENTRY = "domain_event_entry";
-    public static final String EVENT_STORE_MIGRATIONS = "classpath:db/eventstore/{vendor}";
 
     private EventStoreTables() {
     }

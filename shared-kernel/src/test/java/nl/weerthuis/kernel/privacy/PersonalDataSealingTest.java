@@ -13,7 +13,9 @@ import nl.weerthuis.kernel.tenancy.LeaseForm;
 import nl.weerthuis.kernel.tenancy.SignalBlockOverriddenEvent;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.h2.jdbcx.JdbcDataSource;
+import nl.weerthuis.testsupport.TestDatabase;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,17 +38,23 @@ class PersonalDataSealingTest {
 
     private static final byte[] KEY_ENCRYPTION_KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private JdbcDataSource database;
+    private ConnectionProvider database;
+    private String schema;
     private JacksonSerializer serializer;
     private PersonalDataKeys keys;
 
     @BeforeEach
     void keyStore() throws Exception {
-        database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        // A schema of its own per test, on the real PostgreSQL (configured or embedded), with the real migration.
+        TestDatabase test = TestDatabase.get();
+        schema = "sealing_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = DriverManager.getConnection(test.url(), test.user(), test.password())) {
+            connection.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        database = () -> DriverManager.getConnection(test.url(schema), test.user(), test.password());
         try (Connection connection = database.getConnection()) {
             connection.createStatement().execute(Files.readString(Path.of(getClass()
-                    .getResource("/db/eventstore/h2/V3__personal_data_keys.sql").toURI())));
+                    .getResource("/db/eventstore/V3__personal_data_keys.sql").toURI())));
         }
         keys = new JdbcPersonalDataKeys(database::getConnection, KEY_ENCRYPTION_KEY, true, Duration.ofMinutes(1),
                 Clock.systemUTC());
@@ -53,6 +62,14 @@ class PersonalDataSealingTest {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .registerModule(new PersonalDataModule(new PersonalDataCipher(keys)));
         serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        TestDatabase test = TestDatabase.get();
+        try (Connection connection = DriverManager.getConnection(test.url(), test.user(), test.password())) {
+            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
     }
 
     @Test

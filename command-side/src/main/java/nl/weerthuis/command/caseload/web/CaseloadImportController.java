@@ -10,7 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,7 +43,7 @@ class CaseloadImportController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> importJson(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean dryRun,
                                       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                      @AuthenticationPrincipal Jwt caller) {
+                                      @AuthenticationPrincipal Actor caller) {
         CaseloadRequests.Batch batch;
         try {
             batch = CaseloadRequests.fromJson(body);
@@ -58,7 +58,7 @@ class CaseloadImportController {
     ResponseEntity<Object> importCsv(@RequestBody String body, @RequestParam(required = false) String region,
                                      @RequestParam(defaultValue = "false") boolean dryRun,
                                      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                     @AuthenticationPrincipal Jwt caller) {
+                                     @AuthenticationPrincipal Actor caller) {
         CaseloadRequests.Batch batch;
         try {
             batch = CaseloadRequests.fromCsv(region, body);
@@ -68,7 +68,7 @@ class CaseloadImportController {
         return answer(batch, dryRun, key, caller);
     }
 
-    private ResponseEntity<Object> answer(CaseloadRequests.Batch batch, boolean dryRun, String key, Jwt caller) {
+    private ResponseEntity<Object> answer(CaseloadRequests.Batch batch, boolean dryRun, String key, Actor caller) {
         if (dryRun) { // nothing is recorded, so repeating it is harmless: no idempotency key needed
             return report(imports.run(batch.region(), batch.rows(), true, caller));
         }
