@@ -5,21 +5,51 @@
   // Counts and days are measured from zero; a bar floating above a non-zero base would misstate them.
   Chart.defaults.scales.linear.beginAtZero = true;
   const today = new Date();
-  el('to').value = today.toISOString().slice(0, 10);
-  el('from').value = today.getFullYear() + '-01-01';
+  el('to').value = today.toISOString().slice(0, 7);
+  el('from').value = today.getFullYear() + '-01';
   el('token').value = sessionStorage.getItem('weerthuis-token') || '';
+
+  // Monitors ask for whole calendar months: the first day of the first month to the last day of the last.
+  const firstDay = month => month + '-01';
+  const lastDay = month => {
+    const [y, m] = month.split('-').map(Number);
+    return month + '-' + String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0');
+  };
 
   const shown = (figures, suppressed, name) => suppressed.includes(name) ? '<5'
     : figures[name] == null ? '–' : figures[name];
 
-  async function fetchFigures(query) {
-    const response = await fetch('/api/v1/monitor/outflow?' + new URLSearchParams(query),
+  async function fetchJson(path) {
+    const response = await fetch(path,
       { headers: { Authorization: 'Bearer ' + el('token').value.trim(), Accept: 'application/json' } });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       throw new Error((problem.title || response.status) + ': ' + (problem.detail || ''));
     }
     return response.json();
+  }
+  const fetchFigures = query => fetchJson('/api/v1/monitor/outflow?' + new URLSearchParams(query));
+
+  // A family's definition ("openSignalsByKind.{kind}") explains each of its members.
+  function definitionOf(definitions, name) {
+    return definitions.find(d => new RegExp('^' + d.figure.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+      .replace(/\\\{[a-zA-Z]+\\\}|\{[a-zA-Z]+\}/g, '[^.]+') + '$').test(name));
+  }
+
+  function legend(dictionary) {
+    el('legend-rules').textContent = [dictionary.period, dictionary.statistics, dictionary.suppression].join('\n');
+    const body = el('definitions').querySelector('tbody');
+    body.replaceChildren(...dictionary.figures.map(d => {
+      const row = document.createElement('tr');
+      row.dataset.figure = d.figure;
+      [d.figure, d.label + ' — ' + d.counts, d.businessDate, d.base || '', d.computation].forEach((text, i) => {
+        const cell = document.createElement('td');
+        if (i === 0 || i === 4) { const code = document.createElement('code'); code.textContent = text; cell.append(code); }
+        else { cell.textContent = text; }
+        row.append(cell);
+      });
+      return row;
+    }));
   }
 
   function draw(id, config) {
@@ -30,26 +60,56 @@
   el('filters').addEventListener('submit', async event => {
     event.preventDefault();
     sessionStorage.setItem('weerthuis-token', el('token').value.trim());
-    const query = { from: el('from').value, to: el('to').value };
+    const query = { from: firstDay(el('from').value), to: lastDay(el('to').value) };
     if (el('region').value.trim()) { query.region = el('region').value.trim(); }
     el('status').textContent = 'Loading…';
     try {
-      const [total, monthly] = await Promise.all([fetchFigures(query), fetchFigures({ ...query, groupBy: 'month' })]);
+      const [total, monthly, dictionary] = await Promise.all([fetchFigures(query),
+        fetchFigures({ ...query, groupBy: 'month' }), fetchJson('/api/v1/monitor/definitions')]);
       el('dashboard').hidden = false; // charts measure their canvas: show it before drawing
-      render(total.groups[0], monthly.groups);
+      legend(dictionary);
+      render(total.groups[0], monthly.groups, dictionary.figures);
       el('status').textContent = 'Figures ' + query.from + ' – ' + query.to + (query.region ? ' · ' + query.region : '');
     } catch (error) {
       el('status').textContent = error.message;
     }
   });
 
-  function render(total, months) {
-    const f = total.figures, s = total.suppressed;
+  function render(total, months, definitions) {
+    const f = total.figures, s = total.suppressed, leftOut = total.suppressedCells || {};
     document.querySelectorAll('[id^="figure-"]').forEach(tile => {
       const name = tile.id.slice('figure-'.length);
       const value = shown(f, s, name);
       tile.textContent = name.startsWith('share') && typeof value === 'number' ? Math.round(value * 100) + '%' : value;
+      const definition = definitionOf(definitions, name);
+      let title = definition ? definition.label + ': ' + definition.counts + ' (by ' + definition.businessDate + ')' : '';
+      if (name.startsWith('share') && f[name + 'Denominator'] != null) {
+        title += ' — ' + f[name + 'Numerator'] + ' of ' + f[name + 'Denominator'];
+      }
+      if (leftOut[name] && !s.includes(name)) {
+        const more = document.createElement('span');
+        more.className = 'more';
+        more.textContent = '+';
+        tile.append(more);
+        title += ' — plus ' + leftOut[name] + ' left-out cell(s) of 1–4';
+      }
+      tile.parentElement.title = title;
     });
+
+    // Every figure of the selection, each explained by its definition: nothing the API gives stays out of sight.
+    el('all-figures').querySelector('tbody').replaceChildren(...Object.keys(f).map(name => {
+      const row = document.createElement('tr');
+      row.dataset.figure = name;
+      const definition = definitionOf(definitions, name);
+      const cells = [name, String(shown(f, s, name)), leftOut[name] ? String(leftOut[name]) : ''];
+      cells.forEach((text, i) => {
+        const cell = document.createElement('td');
+        cell.textContent = text;
+        if (i === 0 && definition) { cell.title = definition.label + ': ' + definition.counts; }
+        row.append(cell);
+      });
+      return row;
+    }));
 
     const labels = months.map(m => m.group);
     let cumulative = 0;
@@ -80,6 +140,21 @@
     draw('chart-signals', { type: 'bar', data: { labels: kinds.map(k => k.slice(18)), datasets: [
       { label: 'open signals', data: kinds.map(k => f[k]), backgroundColor: '#a90061' }] },
       options: { indexAxis: 'y' } });
+
+    const family = (prefix, bands) => {
+      const names = bands || Object.keys(f).filter(k => k.startsWith(prefix)).map(k => k.slice(prefix.length));
+      return { labels: names, data: names.map(n => f[prefix + n]) };
+    };
+    const waiting = family('potentialOutflowersWaiting.', ['under3Months', '3to6Months', '6to12Months', '12MonthsOrMore']);
+    draw('chart-waiting', { type: 'bar', data: { labels: ['< 3 months', '3–6 months', '6–12 months', '≥ 12 months'],
+      datasets: [{ label: 'potential outflowers', data: waiting.data, backgroundColor: '#154273' }] } });
+    const ended = family('trajectoriesEndedWithoutOutflow.');
+    draw('chart-ended', { type: 'bar', data: { labels: ended.labels, datasets: [
+      { label: 'trajectories ended without outflow', data: ended.data, backgroundColor: '#ffb612' }] },
+      options: { indexAxis: 'y' } });
+    const returns = family('returnsToCareByTimeHoused.', ['under6Months', '6to12Months', '12to24Months', '24MonthsOrMore']);
+    draw('chart-returns', { type: 'bar', data: { labels: ['< 6 months', '6–12 months', '12–24 months', '≥ 24 months'],
+      datasets: [{ label: 'returns to care', data: returns.data, backgroundColor: '#a90061' }] } });
 
     draw('chart-sustainment', { type: 'bar', data: { labels: ['12 months', '24 months'], datasets: [
       { label: 'share still housed', data: [f.sustainedAfter12Months, f.sustainedAfter24Months],

@@ -34,6 +34,7 @@ import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -81,7 +82,8 @@ public final class Population {
         try (EventWriter writer = new EventWriter(database, threads + 1)) {
             for (int r = 0; r < REGIONS; r++) {
                 regions.add(region(r));
-                AgreementPolicy policy = new AgreementPolicy(3 + r % 4, 6, 24 + r % 3 * 6, 6, 24, 4, 6);
+                AgreementPolicy policy = new AgreementPolicy(Period.ofMonths(3 + r % 4), Period.ofMonths(6),
+                        Period.ofMonths(24 + r % 3 * 6), Period.ofMonths(6), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6));
                 writer.append("RegionalAgreement", agreementId(r), List.of(new AgreementAdoptedEvent(agreementId(r),
                         region(r), "Convenant uitstroom " + region(r), 1, LocalDate.of(2023, 1, 1), policy)),
                         Tokens.MUNICIPALITY, "MUNICIPALITY", Instant.parse("2023-01-01T08:00:00Z"));
@@ -146,13 +148,13 @@ public final class Population {
                 Dwelling dwelling = new Dwelling("Straat " + number, municipality, "Wijk-" + (1 + random.nextInt(8)));
                 LocalDate movedIn = offered.plusDays(10 + random.nextInt(40));
                 tenancy.add(new DwellingOfferedEvent(tenancyId, clientId, corporation, provider, form, dwelling, region,
-                        random.nextBoolean(), offered, started, agreementId(r), 1, 3 + r % 4));
+                        random.nextBoolean(), offered, started, agreementId(r), 1, Period.ofMonths(3 + r % 4)));
                 tenancy.add(new OfferAcceptedEvent(tenancyId, clientId, offered.plusDays(3)));
                 tenancy.add(new TenancyStartedEvent(tenancyId, clientId, form, corporation, holder, provider, dwelling,
                         region, movedIn.minusDays(5)));
                 tenancy.add(new MovedInEvent(tenancyId, clientId, movedIn, form, corporation, provider, region,
-                        municipality, dwelling.neighbourhood(), agreementId(r), 1, 6, 24));
-                client.add(new OutflowRecordedEvent(clientId, tenancyId, movedIn, agreementId(r), 1, 6, 24));
+                        municipality, dwelling.neighbourhood(), agreementId(r), 1, Period.ofMonths(6), Period.ofMonths(24)));
+                client.add(new OutflowRecordedEvent(clientId, tenancyId, movedIn, agreementId(r), 1, Period.ofMonths(6), Period.ofMonths(24)));
                 if (random.nextInt(10) < 7) {
                     client.add(new ConsentGivenEvent(clientId, corporation, "goed-huurderschap", movedIn));
                 }

@@ -62,6 +62,7 @@ public final class CommandSideProcess implements AutoCloseable {
                 "--weerthuis.security.jwt-secret=" + JWT_SECRET,
                 "--weerthuis.privacy.key-encryption-key=" + KEY_ENCRYPTION_KEY,
                 "--db-scheduler.polling-interval=500ms",
+                "--weerthuis.deadlines.settling-period=PT2S",
                 "--db-scheduler.immediate-execution-enabled=true"));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         builder.redirectErrorStream(true).redirectOutput(new File("target/command-side-process.log"));

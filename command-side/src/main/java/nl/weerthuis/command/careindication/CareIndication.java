@@ -45,7 +45,10 @@ public class CareIndication {
     private LocalDate waakvlamStartedOn;
     private LocalDate waakvlamUntil;
     private LocalDate nextContactDueOn;
-    private int frequencyWeeks;
+    // Snapshots taken before terms were ISO periods hold whole weeks under the old name.
+    @com.fasterxml.jackson.annotation.JsonAlias("frequencyWeeks")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = nl.weerthuis.kernel.agreement.Term.Weeks.class)
+    private java.time.Period frequency;
 
     protected CareIndication() {
     }
@@ -102,10 +105,10 @@ public class CareIndication {
             return;
         }
         PolicyInForce policy = policies.inForce(region, command.endedOn());
-        int weeks = policy.policy().waakvlamFrequencyWeeks();
-        LocalDate until = command.endedOn().plusMonths(policy.policy().waakvlamDurationMonths());
-        LocalDate firstDue = command.endedOn().plusWeeks(weeks);
-        apply(new WaakvlamStartedEvent(indicationId, clientId, command.endedOn(), weeks, until, firstDue,
+        java.time.Period every = policy.policy().waakvlamFrequency();
+        LocalDate until = WaakvlamSchedule.until(command.endedOn(), policy.policy().waakvlamDuration());
+        LocalDate firstDue = WaakvlamSchedule.nextDue(command.endedOn(), every);
+        apply(new WaakvlamStartedEvent(indicationId, clientId, command.endedOn(), every, until, firstDue,
                 policy.agreementId(), policy.version()));
         scheduleContact(deadlines, firstDue);
         deadlines.schedule(BusinessCalendar.startOf(until), WAAKVLAM_ENDS, new WaakvlamDate(until));
@@ -116,7 +119,7 @@ public class CareIndication {
         require(waakvlamActive, "NO_ACTIVE_WAAKVLAM", "there is no active waakvlam to record a contact for");
         require(!command.contactOn().isBefore(waakvlamStartedOn), "CONTACT_DURING_WAAKVLAM",
                 "a waakvlam contact takes place after the waakvlam started on " + waakvlamStartedOn);
-        LocalDate nextDue = command.contactOn().plusWeeks(frequencyWeeks);
+        LocalDate nextDue = WaakvlamSchedule.nextDue(command.contactOn(), frequency);
         apply(new WaakvlamContactRecordedEvent(indicationId, clientId, command.contactOn(), nextDue, command.notes()));
         deadlines.cancelAllWithinScope(CONTACT_DUE);
         scheduleContact(deadlines, nextDue);
@@ -128,7 +131,7 @@ public class CareIndication {
         if (!waakvlamActive || !due.on().equals(nextContactDueOn)) {
             return;
         }
-        LocalDate nextDue = due.on().plusWeeks(frequencyWeeks);
+        LocalDate nextDue = WaakvlamSchedule.nextDue(due.on(), frequency);
         apply(new WaakvlamContactMissedEvent(indicationId, clientId, due.on(), nextDue));
         scheduleContact(deadlines, nextDue);
     }
@@ -142,9 +145,8 @@ public class CareIndication {
         if (!waakvlamActive) {
             return;
         }
-        while (nextContactDueOn.isBefore(waakvlamUntil)) {
-            apply(new WaakvlamContactMissedEvent(indicationId, clientId, nextContactDueOn,
-                    nextContactDueOn.plusWeeks(frequencyWeeks)));
+        for (LocalDate missed : WaakvlamSchedule.dueBefore(nextContactDueOn, waakvlamUntil, frequency)) {
+            apply(new WaakvlamContactMissedEvent(indicationId, clientId, missed, WaakvlamSchedule.nextDue(missed, frequency)));
         }
         apply(new WaakvlamEndedEvent(indicationId, clientId, WaakvlamEndReason.AGREED_PERIOD_COMPLETED, end.on(), null));
         deadlines.cancelAllWithinScope(CONTACT_DUE);
@@ -200,7 +202,7 @@ public class CareIndication {
         waakvlamActive = true;
         waakvlamStartedOn = event.startedOn();
         waakvlamUntil = event.until();
-        frequencyWeeks = event.frequencyWeeks();
+        frequency = event.frequency();
         nextContactDueOn = event.firstContactDueOn();
     }
 

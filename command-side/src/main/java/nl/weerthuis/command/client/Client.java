@@ -8,7 +8,9 @@ import nl.weerthuis.kernel.client.AssignCaseCoordinationCommand;
 import nl.weerthuis.kernel.client.CaseCoordinationAssignedEvent;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
+import nl.weerthuis.kernel.client.ClientNoLongerHousedEvent;
 import nl.weerthuis.kernel.client.ClientReturnedToCareEvent;
+import nl.weerthuis.kernel.client.RecordHousingEndedCommand;
 import nl.weerthuis.kernel.client.CloseTrajectoryCommand;
 import nl.weerthuis.kernel.client.ConsentGivenEvent;
 import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
@@ -62,6 +64,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@org.axonframework.serialization.Revision("2") // reviews are decided against its state: older snapshots lack it
 public class Client {
 
     static final String REVIEW_DUE = "monitoringReviewDue";
@@ -76,6 +79,11 @@ public class Client {
     private boolean trajectoryOpen;
     private boolean debtsStabilised;
     private String housedInTenancy;
+    private LocalDate movedInOn;
+    private java.time.Period reviewCadence;
+    private java.time.Period reviewPeriod;
+    private final java.util.List<LocalDate> reviewsHeld = new java.util.ArrayList<>();
+    private final Set<Integer> reviewsDue = new HashSet<>();
     private final Set<String> consents = new HashSet<>();
     private final Set<String> coordinators = new HashSet<>();
     private boolean erased;
@@ -214,21 +222,43 @@ public class Client {
             return; // the journey process may deliver the same move-in twice; it is one outflow
         }
         PolicyInForce policy = policies.inForce(region, command.movedInOn());
-        int cadence = policy.policy().reviewCadenceMonths();
-        int period = policy.policy().reviewPeriodMonths();
+        java.time.Period cadence = policy.policy().reviewCadence();
+        java.time.Period period = policy.policy().reviewPeriod();
         apply(new OutflowRecordedEvent(clientId, command.tenancyId(), command.movedInOn(), policy.agreementId(),
                 policy.version(), cadence, period));
-        for (int review = 1; review * cadence <= period; review++) {
-            LocalDate dueOn = command.movedInOn().plusMonths((long) review * cadence);
+        java.util.List<LocalDate> due = ReviewSchedule.dueDates(command.movedInOn(), cadence, period);
+        for (int review = 1; review <= due.size(); review++) {
+            LocalDate dueOn = due.get(review - 1);
             deadlines.schedule(BusinessCalendar.startOf(dueOn), REVIEW_DUE, new ReviewDue(review, dueOn));
         }
     }
 
+    /**
+     * Decided by business date, whenever the deadline fires: every review up to this one that fell due, was not held
+     * and is not yet on record as due is recorded now, in order. Overdue deadlines (a journey entered after the fact)
+     * fire in any order; the first to fire records the earlier ones, the later ones find nothing left to do.
+     */
     @DeadlineHandler(deadlineName = REVIEW_DUE)
     void reviewDue(ReviewDue due) {
-        if (housedInTenancy != null) {
-            apply(new MonitoringReviewDueEvent(clientId, due.reviewNumber(), due.dueOn()));
+        if (housedInTenancy == null || reviewCadence == null) {
+            return;
         }
+        java.util.List<LocalDate> dueDates = ReviewSchedule.dueDates(movedInOn, reviewCadence, reviewPeriod);
+        for (int n = 1; n <= Math.min(due.reviewNumber(), dueDates.size()); n++) {
+            if (!reviewsDue.contains(n) && !ReviewSchedule.held(movedInOn, reviewCadence, dueDates, n, reviewsHeld)) {
+                apply(new MonitoringReviewDueEvent(clientId, n, dueDates.get(n - 1)));
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringReviewDueEvent event) {
+        reviewsDue.add(event.reviewNumber());
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringReviewRecordedEvent event) {
+        reviewsHeld.add(event.reviewedOn());
     }
 
     @CommandHandler
@@ -250,6 +280,22 @@ public class Client {
                     command.grounds()));
         }
         deadlines.cancelAllWithinScope(REVIEW_DUE);
+    }
+
+    /** The dwelling of the outflow is left (moved, evicted, died): no longer housed, no more reviews due. */
+    @CommandHandler
+    void handle(RecordHousingEndedCommand command, DeadlineManager deadlines) {
+        if (housedInTenancy == null || !housedInTenancy.equals(command.tenancyId())) {
+            return; // not the dwelling the client lives in (or a repeat): nothing changes
+        }
+        require(command.reason() != null, "END_REASON_REQUIRED", "say why the client no longer lives there");
+        apply(new ClientNoLongerHousedEvent(clientId, command.tenancyId(), command.reason(), command.endedOn()));
+        deadlines.cancelAllWithinScope(REVIEW_DUE);
+    }
+
+    @EventSourcingHandler
+    void on(ClientNoLongerHousedEvent event) {
+        housedInTenancy = null;
     }
 
     @CommandHandler
@@ -286,6 +332,11 @@ public class Client {
     @EventSourcingHandler
     void on(OutflowRecordedEvent event) {
         housedInTenancy = event.tenancyId();
+        movedInOn = event.movedInOn();
+        reviewCadence = event.reviewCadence();
+        reviewPeriod = event.reviewPeriod();
+        reviewsHeld.clear();
+        reviewsDue.clear();
     }
 
     @EventSourcingHandler

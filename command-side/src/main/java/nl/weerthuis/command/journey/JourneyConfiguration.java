@@ -1,9 +1,21 @@
 package nl.weerthuis.command.journey;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /** Registers the journey process manager; like every command-side processor it streams, pooled, from the store. */
 @Configuration
@@ -19,5 +31,32 @@ class JourneyConfiguration {
                 .registerSaga(JourneyProcess.class)
                 .registerSubscribingEventProcessor(CONSEQUENCES)
                 .registerListenerInvocationErrorHandler(CONSEQUENCES, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Axon's persistent (db-scheduler) deadline manager, as its auto-configuration would build it; db-scheduler's
+     * task finds it by this type when a deadline fires.
+     */
+    @Bean
+    DbSchedulerDeadlineManager persistentDeadlines(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                                   Serializer serializer, TransactionManager transactions,
+                                                   DeadlineManagerSpanFactory spans) {
+        return DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactions)
+                .spanFactory(spans)
+                .startScheduler(false)
+                .stopScheduler(false)
+                .build();
+    }
+
+    /** What the aggregates schedule with: overdue deadlines wait {@code weerthuis.deadlines.settling-period}. */
+    @Bean
+    @Primary
+    DeadlineManager deadlineManager(DbSchedulerDeadlineManager persistent,
+                                    @Value("${weerthuis.deadlines.settling-period:PT1H}") Duration settlingPeriod) {
+        return new SettlingDeadlineManager(persistent, settlingPeriod, Clock.systemUTC());
     }
 }

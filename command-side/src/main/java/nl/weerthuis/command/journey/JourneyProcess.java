@@ -14,6 +14,7 @@ import nl.weerthuis.kernel.careindication.WaakvlamStartedEvent;
 import nl.weerthuis.kernel.client.ClientReturnedToCareEvent;
 import nl.weerthuis.kernel.client.CloseTrajectoryCommand;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
+import nl.weerthuis.kernel.client.RecordHousingEndedCommand;
 import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
 import nl.weerthuis.kernel.client.TrajectoryClosure;
 import nl.weerthuis.kernel.identity.OrganisationType;
@@ -31,7 +32,8 @@ import org.axonframework.modelling.saga.StartSaga;
 
 /**
  * Keeps one client's journey consistent across Client, Tenancy and CareIndication (the outflow on a move-in is
- * recorded in the move-in's own unit of work instead: {@link OutflowOnMoveIn}): a return to care ends the tenancy; an ended tenancy closes the trajectory (and, when the client died,
+ * recorded in the move-in's own unit of work instead: {@link OutflowOnMoveIn}): a return to care ends the tenancy; an
+ * ended tenancy means the client is no longer housed and closes the trajectory (and, when the client died,
  * the care); a missed waakvlam contact becomes a signal on the tenancy. One instance per client. It holds ids and
  * flags only, never personal data.
  */
@@ -90,6 +92,9 @@ public class JourneyProcess {
             return;
         }
         activeTenancyId = null;
+        if (event.reason() != TenancyEndReason.RETURNED_TO_CARE) { // a return to care says so itself
+            commands.send(new RecordHousingEndedCommand(clientId, event.tenancyId(), event.reason(), event.endedOn()));
+        }
         if (trajectoryOpen) {
             commands.send(new CloseTrajectoryCommand(clientId, closure(event.reason()), event.endedOn(), null));
         }

@@ -32,10 +32,9 @@ class AgreementLookup implements AgreementPolicies {
                         ORDER BY effective_from DESC, version DESC""",
                 (row, n) -> new PolicyInForce(row.getString("agreement_id"), row.getInt("version"),
                         row.getDate("effective_from").toLocalDate(), new AgreementPolicy(
-                        row.getInt("offer_deadline_months"), row.getInt("flip_minimum_months"),
-                        row.getInt("flip_maximum_months"), row.getInt("review_cadence_months"),
-                        row.getInt("review_period_months"), row.getInt("waakvlam_frequency_weeks"),
-                        row.getInt("waakvlam_duration_months"))),
+                        term(row, "offer_deadline"), term(row, "flip_minimum_term"), term(row, "flip_maximum_term"),
+                        term(row, "review_cadence"), term(row, "review_period"), term(row, "waakvlam_frequency"),
+                        term(row, "waakvlam_duration"))),
                 region, Date.valueOf(date)).stream().findFirst().orElseGet(PolicyInForce::nationalDefault);
     }
 
@@ -59,11 +58,16 @@ class AgreementLookup implements AgreementPolicies {
     private void insert(String agreementId, int version, String region, LocalDate from, AgreementPolicy policy) {
         jdbc.update("""
                 INSERT INTO lookup_agreement_version (agreement_id, version, region, effective_from,
-                    offer_deadline_months, flip_minimum_months, flip_maximum_months, review_cadence_months,
-                    review_period_months, waakvlam_frequency_weeks, waakvlam_duration_months)
+                    offer_deadline, flip_minimum_term, flip_maximum_term, review_cadence, review_period,
+                    waakvlam_frequency, waakvlam_duration)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                agreementId, version, region, Date.valueOf(from), policy.offerDeadlineMonths(),
-                policy.flipMinimumMonths(), policy.flipMaximumMonths(), policy.reviewCadenceMonths(),
-                policy.reviewPeriodMonths(), policy.waakvlamFrequencyWeeks(), policy.waakvlamDurationMonths());
+                agreementId, version, region, Date.valueOf(from), policy.offerDeadline().toString(),
+                policy.flipMinimumTerm().toString(), policy.flipMaximumTerm().toString(),
+                policy.reviewCadence().toString(), policy.reviewPeriod().toString(),
+                policy.waakvlamFrequency().toString(), policy.waakvlamDuration().toString());
+    }
+
+    private static java.time.Period term(java.sql.ResultSet row, String column) throws java.sql.SQLException {
+        return java.time.Period.parse(row.getString(column));
     }
 }

@@ -4,7 +4,6 @@ import nl.weerthuis.command.agreement.AgreementPolicies;
 import nl.weerthuis.command.client.ClientRegister;
 import nl.weerthuis.command.client.ClientRegister.ClientStatus;
 import nl.weerthuis.command.rules.BusinessCalendar;
-import nl.weerthuis.command.tenancy.SignalProgress.Step;
 import nl.weerthuis.kernel.agreement.PolicyInForce;
 import nl.weerthuis.kernel.tenancy.*;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -12,7 +11,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -35,6 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Revision("2") // signals became entities: older snapshots are skipped and the tenancy is rebuilt from its events
 public class Tenancy {
 
     static final String FLIP_TERM_REACHED = "flipTermReached";
@@ -56,9 +62,14 @@ public class Tenancy {
     private LocalDate movedInOn;
     private LeaseHolder leaseHolder;
     private boolean flipTermReached;
-    private int flipMinimumMonths;
+    private LocalDate flipTermExpiredOn;
+    // Snapshots taken before terms were ISO periods hold whole months under the old name.
+    @com.fasterxml.jackson.annotation.JsonAlias("flipMinimumMonths")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = nl.weerthuis.kernel.agreement.Term.Months.class)
+    private java.time.Period flipMinimumTerm;
     private final Set<FlipParty> approvals = EnumSet.noneOf(FlipParty.class);
-    private final Map<String, SignalProgress> signals = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final Map<String, Signal> signals = new HashMap<>();
     private final Set<String> overriddenSignals = new HashSet<>();
 
     protected Tenancy() {
@@ -85,7 +96,7 @@ public class Tenancy {
         apply(new DwellingOfferedEvent(command.tenancyId(), command.clientId(), command.landlord(),
                 command.careProvider(), command.leaseForm(), command.dwelling(), client.region(), command.fromQuota(),
                 command.offeredOn(), client.trajectoryStartedOn(), policy.agreementId(), policy.version(),
-                policy.policy().offerDeadlineMonths()));
+                policy.policy().offerDeadline()));
     }
 
     @CommandHandler
@@ -123,14 +134,14 @@ public class Tenancy {
         require(!command.movedInOn().isBefore(startsOn), "MOVE_IN_AFTER_TENANCY_START",
                 "the move-in cannot precede the start of the tenancy (" + startsOn + ")");
         PolicyInForce policy = policies.inForce(region, command.movedInOn());
-        int minimum = policy.policy().flipMinimumMonths();
-        int maximum = policy.policy().flipMaximumMonths();
+        java.time.Period minimum = policy.policy().flipMinimumTerm();
+        java.time.Period maximum = policy.policy().flipMaximumTerm();
         apply(new MovedInEvent(tenancyId, clientId, command.movedInOn(), leaseForm, landlord, careProvider, region,
                 dwelling.municipality(), dwelling.neighbourhood(), policy.agreementId(), policy.version(), minimum,
                 maximum));
         if (leaseForm.canFlip()) {
-            LocalDate reached = command.movedInOn().plusMonths(minimum);
-            LocalDate expired = command.movedInOn().plusMonths(maximum);
+            LocalDate reached = command.movedInOn().plus(minimum);
+            LocalDate expired = command.movedInOn().plus(maximum);
             deadlines.schedule(BusinessCalendar.startOf(reached), FLIP_TERM_REACHED, new FlipTerm(reached));
             deadlines.schedule(BusinessCalendar.startOf(expired), FLIP_TERM_EXPIRED, new FlipTerm(expired));
         }
@@ -148,7 +159,7 @@ public class Tenancy {
     void flipTermExpired(FlipTerm term) {
         if (stage == Stage.STARTED && leaseHolder != LeaseHolder.CLIENT) {
             if (!flipTermReached) {
-                apply(new FlipTermReachedEvent(tenancyId, clientId, movedInOn.plusMonths(flipMinimumMonths)));
+                apply(new FlipTermReachedEvent(tenancyId, clientId, movedInOn.plus(flipMinimumTerm)));
             }
             apply(new FlipTermExpiredEvent(tenancyId, clientId, term.on()));
         }
@@ -158,7 +169,7 @@ public class Tenancy {
     void handle(ScheduleFlipCommand command, AgreementPolicies policies) {
         requireFlippable();
         PolicyInForce policy = policies.inForce(region, command.plannedOn());
-        requireWithinFlipTerm(command.plannedOn(), policy);
+        refuseIf(FlipEligibility.withinTerm(movedInOn, command.plannedOn(), policy));
         apply(new FlipScheduledEvent(tenancyId, clientId, command.plannedOn(), policy.agreementId(), policy.version()));
     }
 
@@ -183,14 +194,14 @@ public class Tenancy {
     @CommandHandler
     void handle(FlipContractCommand command, AgreementPolicies policies, DeadlineManager deadlines) {
         requireFlippable();
-        Set<FlipParty> missing = EnumSet.allOf(FlipParty.class);
-        missing.removeAll(approvals);
-        require(missing.isEmpty(), "FLIP_NEEDS_THREE_APPROVALS",
-                "the corporation, the care provider and the client must all approve; missing: " + missing);
+        refuseIf(FlipEligibility.approvedByAll(approvals));
         PolicyInForce policy = policies.inForce(region, command.flippedOn());
-        requireWithinFlipTerm(command.flippedOn(), policy);
-        require(blockingSignals().isEmpty(), "OPEN_HIGH_SEVERITY_SIGNAL_BLOCKS_FLIP",
-                "a high-severity signal is open (" + blockingSignals() + "); resolve it or override with written grounds");
+        refuseIf(FlipEligibility.withinTerm(movedInOn, command.flippedOn(), policy));
+        // In the same aggregate as the signals: a serious signal raised concurrently cannot slip past this check.
+        refuseIf(FlipEligibility.noBlockingSignal(blockingSignals()));
+        if (flipTermExpiredOn != null) { // a flip inside the term, entered after the expiry had been recorded
+            apply(new FlipTermExpiryWithdrawnEvent(tenancyId, clientId, flipTermExpiredOn, command.flippedOn()));
+        }
         apply(new ContractFlippedEvent(tenancyId, clientId, command.flippedOn(), leaseHolder, LeaseHolder.CLIENT, true,
                 landlord, careProvider, region, policy.agreementId(), policy.version(), command.grounds()));
         deadlines.cancelAllWithinScope(FLIP_TERM_REACHED);
@@ -210,35 +221,23 @@ public class Tenancy {
                 command.raisedOn()));
     }
 
-    @CommandHandler
-    void handle(AcknowledgeSignalCommand command) {
-        signalAt(command.signalId(), Step.ACKNOWLEDGED);
-        apply(new SignalAcknowledgedEvent(tenancyId, clientId, command.signalId(), command.acknowledgedOn()));
+    /** A signal's steps are the signal's own ({@link Signal}); the tenancy first checks it runs and has the signal. */
+    @CommandHandlerInterceptor
+    Object signalStep(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        String signalId = signalOf(command.getPayload());
+        if (signalId != null) {
+            requireActive();
+            require(signals.containsKey(signalId), "UNKNOWN_SIGNAL", "this tenancy has no signal " + signalId);
+        }
+        return chain.proceed();
     }
 
-    @CommandHandler
-    void handle(RecordSignalDiscussedCommand command) {
-        signalAt(command.signalId(), Step.DISCUSSED);
-        apply(new SignalDiscussedWithClientEvent(tenancyId, clientId, command.signalId(), command.discussedOn(),
-                command.notes()));
-    }
-
-    @CommandHandler
-    void handle(EscalateSignalCommand command) {
-        signalAt(command.signalId(), Step.ESCALATED);
-        require(command.target() != null, "ESCALATION_TARGET_REQUIRED",
-                "escalate to a THREE_PARTY_MEETING or the ZORG_EN_VEILIGHEIDSHUIS");
-        requireText(command.grounds(), "ESCALATION_NEEDS_GROUNDS", "an escalation needs grounds");
-        apply(new SignalEscalatedEvent(tenancyId, clientId, command.signalId(), command.target(),
-                command.escalatedOn(), command.grounds()));
-    }
-
-    @CommandHandler
-    void handle(ResolveSignalCommand command) {
-        SignalProgress signal = signalAt(command.signalId(), Step.RESOLVED);
-        requireText(command.resolution(), "RESOLUTION_REQUIRED", "say how the signal was resolved");
-        apply(new SignalResolvedEvent(tenancyId, clientId, command.signalId(), signal.kind(), signal.severity(),
-                signal.raisedOn(), command.resolvedOn(), command.resolution()));
+    private static String signalOf(Object command) {
+        if (command instanceof AcknowledgeSignalCommand c) return c.signalId();
+        if (command instanceof RecordSignalDiscussedCommand c) return c.signalId();
+        if (command instanceof EscalateSignalCommand c) return c.signalId();
+        if (command instanceof ResolveSignalCommand c) return c.signalId();
+        return null;
     }
 
     @CommandHandler
@@ -263,32 +262,17 @@ public class Tenancy {
 
     private void requireFlippable() {
         requireActive();
-        require(leaseForm.canFlip(), "CLIENT_LEASE_CANNOT_FLIP", "a lease in the client's own name cannot flip");
-        require(leaseHolder != LeaseHolder.CLIENT, "FLIPPED_ONCE", "the lease is in the client's name already");
-        require(movedInOn != null, "FLIP_AFTER_MOVE_IN", "the flip comes after the client has moved in");
+        refuseIf(FlipEligibility.canFlip(leaseForm, leaseHolder, movedInOn));
     }
 
-    private void requireWithinFlipTerm(LocalDate date, PolicyInForce policy) {
-        LocalDate earliest = movedInOn.plusMonths(policy.policy().flipMinimumMonths());
-        LocalDate latest = movedInOn.plusMonths(policy.policy().flipMaximumMonths());
-        require(!date.isBefore(earliest), "FLIP_MINIMUM_TERM", "under agreement " + policy.agreementId() + " version "
-                + policy.version() + " the flip comes no earlier than " + earliest);
-        require(!date.isAfter(latest), "FLIP_MAXIMUM_TERM", "under agreement " + policy.agreementId() + " version "
-                + policy.version() + " the flip comes no later than " + latest);
+    private static void refuseIf(java.util.Optional<FlipEligibility.Refusal> refusal) {
+        refusal.ifPresent(r -> require(false, r.rule(), r.reason()));
     }
 
     private List<String> blockingSignals() {
         return signals.entrySet().stream()
                 .filter(signal -> signal.getValue().blocksFlip() && !overriddenSignals.contains(signal.getKey()))
                 .map(Map.Entry::getKey).sorted().toList();
-    }
-
-    private SignalProgress signalAt(String signalId, Step next) {
-        requireActive();
-        SignalProgress signal = signals.get(signalId);
-        require(signal != null, "UNKNOWN_SIGNAL", "this tenancy has no signal " + signalId);
-        signal.requireNext(next);
-        return signal;
     }
 
     @EventSourcingHandler
@@ -323,12 +307,22 @@ public class Tenancy {
     @EventSourcingHandler
     void on(MovedInEvent event) {
         movedInOn = event.movedInOn();
-        flipMinimumMonths = event.flipMinimumMonths();
+        flipMinimumTerm = event.flipMinimumTerm();
     }
 
     @EventSourcingHandler
     void on(FlipTermReachedEvent event) {
         flipTermReached = true;
+    }
+
+    @EventSourcingHandler
+    void on(FlipTermExpiredEvent event) {
+        flipTermExpiredOn = event.expiredOn();
+    }
+
+    @EventSourcingHandler
+    void on(FlipTermExpiryWithdrawnEvent event) {
+        flipTermExpiredOn = null;
     }
 
     @EventSourcingHandler
@@ -343,27 +337,8 @@ public class Tenancy {
 
     @EventSourcingHandler
     void on(SignalRaisedEvent event) {
-        signals.put(event.signalId(), new SignalProgress(event.kind(), event.severity(), event.raisedOn()));
-    }
-
-    @EventSourcingHandler
-    void on(SignalAcknowledgedEvent event) {
-        signals.get(event.signalId()).advanceTo(Step.ACKNOWLEDGED);
-    }
-
-    @EventSourcingHandler
-    void on(SignalDiscussedWithClientEvent event) {
-        signals.get(event.signalId()).advanceTo(Step.DISCUSSED);
-    }
-
-    @EventSourcingHandler
-    void on(SignalEscalatedEvent event) {
-        signals.get(event.signalId()).advanceTo(Step.ESCALATED);
-    }
-
-    @EventSourcingHandler
-    void on(SignalResolvedEvent event) {
-        signals.get(event.signalId()).advanceTo(Step.RESOLVED);
+        signals.put(event.signalId(), new Signal(tenancyId, clientId, event.signalId(), event.kind(), event.severity(),
+                event.raisedOn()));
     }
 
     @EventSourcingHandler

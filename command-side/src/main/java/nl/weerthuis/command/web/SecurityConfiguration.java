@@ -83,6 +83,9 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.HEAD, "/api/v1/clients/*", "/api/v1/tenancies/*",
                             "/api/v1/care-indications/*", "/api/v1/regional-agreements/*")
                         .access(caseworkerOf(MUNICIPALITY, HOUSING_CORPORATION, CARE_PROVIDER, NEIGHBOURHOOD_TEAM))
+                    // The central intake brings its region's existing caseload in (issue 16).
+                    .requestMatchers(HttpMethod.POST, "/api/v1/caseload-imports")
+                        .access(caseworkerOf(MUNICIPALITY))
                     // Erasure is irreversible: a privileged officer of the municipality (the controller) only.
                     .requestMatchers(HttpMethod.DELETE, "/api/v1/clients/*/personal-data")
                         .access(AuthorizationManagers.allOf(hasRole("ADMIN"), hasAnyAuthority("ORG_TYPE_" + MUNICIPALITY.name())));

@@ -1,6 +1,7 @@
 package nl.weerthuis.command.agreement;
 
 import nl.weerthuis.command.support.FixedPolicies;
+import java.time.Period;
 import nl.weerthuis.kernel.agreement.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import static nl.weerthuis.command.support.Rules.violated;
 
 class RegionalAgreementTest {
 
-    static final AgreementPolicy ASSEN = new AgreementPolicy(6, 6, 18, 6, 24, 4, 6);
+    static final AgreementPolicy ASSEN = new AgreementPolicy(Period.ofMonths(6), Period.ofMonths(6), Period.ofMonths(18), Period.ofMonths(6), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6));
     static final AgreementAdoptedEvent ADOPTED = new AgreementAdoptedEvent("a-1", "Drenthe", "Convenant Assen", 1,
             LocalDate.of(2025, 1, 1), ASSEN);
 
@@ -39,13 +40,13 @@ class RegionalAgreementTest {
     void incoherent_rules_are_refused() {
         fixture(new FixedPolicies()).givenNoPriorActivity()
                 .when(new AdoptAgreementCommand("a-1", "Drenthe", "x", LocalDate.of(2025, 1, 1),
-                        new AgreementPolicy(6, 24, 12, 6, 24, 4, 6)))
+                        new AgreementPolicy(Period.ofMonths(6), Period.ofMonths(24), Period.ofMonths(12), Period.ofMonths(6), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6))))
                 .expectException(violated("AGREEMENT_POLICY_INCOHERENT"));
     }
 
     @Test
     void an_amendment_is_a_new_version_from_a_later_date_with_grounds() {
-        AgreementPolicy longer = new AgreementPolicy(6, 6, 24, 6, 24, 4, 6);
+        AgreementPolicy longer = new AgreementPolicy(Period.ofMonths(6), Period.ofMonths(6), Period.ofMonths(24), Period.ofMonths(6), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6));
         fixture(new FixedPolicies()).given(ADOPTED)
                 .when(new AmendPolicyCommand("a-1", LocalDate.of(2026, 1, 1), longer, "coalition agreement 2026"))
                 .expectEvents(new PolicyAmendedEvent("a-1", "Drenthe", 2, LocalDate.of(2026, 1, 1), longer,

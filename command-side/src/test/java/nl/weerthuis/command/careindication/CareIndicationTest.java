@@ -1,6 +1,7 @@
 package nl.weerthuis.command.careindication;
 
 import nl.weerthuis.command.client.ClientRegister;
+import java.time.Period;
 import nl.weerthuis.command.client.ClientRegister.ClientStatus;
 import nl.weerthuis.command.support.FixedPolicies;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
@@ -29,11 +30,11 @@ class CareIndicationTest {
     /** The grant's actor, as the web layer puts it in the metadata. */
     static final Map<String, Object> BY_CLIENTS_MUNICIPALITY = Map.of(MetadataKeys.ACTOR_ORGANISATION, CLIENTS_MUNICIPALITY);
     /** Waakvlam: a contact every 4 weeks for 6 months. */
-    static final AgreementPolicy POLICY = new AgreementPolicy(6, 12, 24, 6, 24, 4, 6);
+    static final AgreementPolicy POLICY = new AgreementPolicy(Period.ofMonths(6), Period.ofMonths(12), Period.ofMonths(24), Period.ofMonths(6), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6));
     static final IndicationGrantedEvent GRANTED = new IndicationGrantedEvent(INDICATION, CLIENT,
             IndicationType.AMBULATORY_SUPPORT, 6.0, PROVIDER, "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1));
     static final LocalDate ENDED = LocalDate.of(2025, 10, 1);
-    static final WaakvlamStartedEvent WAAKVLAM = new WaakvlamStartedEvent(INDICATION, CLIENT, ENDED, 4,
+    static final WaakvlamStartedEvent WAAKVLAM = new WaakvlamStartedEvent(INDICATION, CLIENT, ENDED, Period.ofWeeks(4),
             ENDED.plusMonths(6), ENDED.plusWeeks(4), "agreement-twente", 1);
 
     private AggregateTestFixture<CareIndication> fixture;

@@ -1,6 +1,8 @@
 package nl.weerthuis.command.client;
 
 import nl.weerthuis.command.support.FixedPolicies;
+import java.time.Period;
+import nl.weerthuis.kernel.tenancy.TenancyEndReason;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
 import nl.weerthuis.kernel.client.*;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -32,7 +34,7 @@ class ClientTest {
             CareSetting.SHELTER, "Twente", "Almelo", LocalDate.of(2025, 2, 1));
     static final LocalDate MOVED_IN = LocalDate.of(2025, 9, 1);
     static final OutflowRecordedEvent OUTFLOW = new OutflowRecordedEvent(CLIENT, "tenancy-1", MOVED_IN,
-            "agreement-twente", 1, 6, 24);
+            "agreement-twente", 1, Period.ofMonths(6), Period.ofMonths(24));
 
     static final String MUNICIPALITY = "00000001001234567000", OTHER_MUNICIPALITY = "00000001009999999000",
             TEAM = "00000001005555555000", CORPORATION = "12345678";
@@ -120,11 +122,11 @@ class ClientTest {
     @Test
     void reviews_follow_the_cadence_of_the_agreement_version_in_force_at_move_in() {
         fixture = new AggregateTestFixture<>(Client.class);
-        fixture.registerInjectableResource(FixedPolicies.of(new AgreementPolicy(6, 12, 36, 12, 24, 4, 6)));
+        fixture.registerInjectableResource(FixedPolicies.of(new AgreementPolicy(Period.ofMonths(6), Period.ofMonths(12), Period.ofMonths(36), Period.ofMonths(12), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6))));
         fixture.givenCurrentTime(startOf(MOVED_IN))
                 .andGiven(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
                 .when(new RecordOutflowCommand(CLIENT, "tenancy-1", MOVED_IN))
-                .expectEvents(new OutflowRecordedEvent(CLIENT, "tenancy-1", MOVED_IN, "agreement-twente", 1, 12, 24))
+                .expectEvents(new OutflowRecordedEvent(CLIENT, "tenancy-1", MOVED_IN, "agreement-twente", 1, Period.ofMonths(12), Period.ofMonths(24)))
                 .expectScheduledDeadlineWithName(Duration.between(startOf(MOVED_IN), startOf(MOVED_IN.plusMonths(12))), Client.REVIEW_DUE);
     }
 
@@ -319,6 +321,33 @@ class ClientTest {
                         new PersonalDataErasedEvent(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)))
                 .when(new RecordMonitoringReviewCommand(CLIENT, LocalDate.of(2026, 3, 2), "going well"))
                 .expectException(violated("PERSONAL_DATA_ERASED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void after_an_eviction_the_client_is_no_longer_housed_and_no_review_falls_due() {
+        LocalDate evicted = MOVED_IN.plusMonths(8);
+        fixture.givenCurrentTime(startOf(MOVED_IN))
+                .andGiven(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
+                .andGivenCommands(new RecordOutflowCommand(CLIENT, "tenancy-1", MOVED_IN))
+                .when(new RecordHousingEndedCommand(CLIENT, "tenancy-1", TenancyEndReason.EVICTION, evicted))
+                .expectEvents(new ClientNoLongerHousedEvent(CLIENT, "tenancy-1", TenancyEndReason.EVICTION, evicted))
+                .expectNoScheduledDeadlines();
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW,
+                        new ClientNoLongerHousedEvent(CLIENT, "tenancy-1", TenancyEndReason.EVICTION, evicted))
+                .when(new RecordMonitoringReviewCommand(CLIENT, evicted.plusDays(3), "follow-up"))
+                .expectException(violated("CLIENT_NOT_HOUSED"));
+    }
+
+    @Test
+    void the_end_of_another_tenancy_or_a_repeat_changes_nothing() {
+        LocalDate moved = MOVED_IN.plusMonths(8);
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW)
+                .when(new RecordHousingEndedCommand(CLIENT, "tenancy-2", TenancyEndReason.MOVED, moved))
+                .expectNoEvents();
+        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED, OUTFLOW,
+                        new ClientNoLongerHousedEvent(CLIENT, "tenancy-1", TenancyEndReason.MOVED, moved))
+                .when(new RecordHousingEndedCommand(CLIENT, "tenancy-1", TenancyEndReason.MOVED, moved))
                 .expectNoEvents();
     }
 }

@@ -1,6 +1,8 @@
 package nl.weerthuis.command.journey;
 
 import nl.weerthuis.kernel.careindication.*;
+import java.time.Period;
+import nl.weerthuis.kernel.client.RecordHousingEndedCommand;
 import nl.weerthuis.kernel.client.*;
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.tenancy.*;
@@ -50,7 +52,7 @@ class JourneyProcessTest {
         // OutflowOnMoveIn records the outflow in the move-in's own unit of work (JourneyRaceHttpTest).
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(TENANCY_STARTED)
                 .whenPublishingA(new MovedInEvent(TENANCY, CLIENT, MOVED_IN, LeaseForm.TRIPARTITE, "12345678", "87654321",
-                        "Twente", "Almelo", "Centrum", "agreement-twente", 1, 12, 24))
+                        "Twente", "Almelo", "Centrum", "agreement-twente", 1, Period.ofMonths(12), Period.ofMonths(24)))
                 .expectNoDispatchedCommands();
     }
 
@@ -58,7 +60,7 @@ class JourneyProcessTest {
     void a_return_to_care_ends_the_tenancy_and_the_waakvlam() {
         LocalDate returned = LocalDate.of(2026, 1, 10);
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(INDICATION_GRANTED).andThenAPublished(TENANCY_STARTED)
-                .andThenAPublished(new WaakvlamStartedEvent(INDICATION, CLIENT, LocalDate.of(2025, 10, 1), 4,
+                .andThenAPublished(new WaakvlamStartedEvent(INDICATION, CLIENT, LocalDate.of(2025, 10, 1), Period.ofWeeks(4),
                         LocalDate.of(2026, 4, 1), LocalDate.of(2025, 10, 29), "agreement-twente", 1))
                 .whenPublishingA(new ClientReturnedToCareEvent(CLIENT, TENANCY, CareSetting.PROTECTED_HOUSING, returned, "terugval"))
                 .expectDispatchedCommands(new EndTenancyCommand(TENANCY, TenancyEndReason.RETURNED_TO_CARE, returned, null),
@@ -66,11 +68,21 @@ class JourneyProcessTest {
     }
 
     @Test
-    void an_eviction_closes_the_open_trajectory() {
+    void an_eviction_means_the_client_is_no_longer_housed_and_closes_the_open_trajectory() {
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(TENANCY_STARTED)
                 .whenPublishingA(ended(TenancyEndReason.EVICTION))
-                .expectDispatchedCommands(new CloseTrajectoryCommand(CLIENT, TrajectoryClosure.EVICTION,
-                        LocalDate.of(2026, 2, 1), null));
+                .expectDispatchedCommands(
+                        new RecordHousingEndedCommand(CLIENT, TENANCY, TenancyEndReason.EVICTION, LocalDate.of(2026, 2, 1)),
+                        new CloseTrajectoryCommand(CLIENT, TrajectoryClosure.EVICTION, LocalDate.of(2026, 2, 1), null));
+    }
+
+    @Test
+    void a_move_means_the_client_is_no_longer_housed() {
+        fixture.givenAPublished(TRAJECTORY).andThenAPublished(TENANCY_STARTED)
+                .andThenAPublished(new TrajectoryClosedEvent(CLIENT, TrajectoryClosure.COMPLETED, LocalDate.of(2026, 1, 10), null))
+                .whenPublishingA(ended(TenancyEndReason.MOVED))
+                .expectDispatchedCommands(
+                        new RecordHousingEndedCommand(CLIENT, TENANCY, TenancyEndReason.MOVED, LocalDate.of(2026, 2, 1)));
     }
 
     @Test
@@ -87,6 +99,7 @@ class JourneyProcessTest {
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(INDICATION_GRANTED).andThenAPublished(TENANCY_STARTED)
                 .whenPublishingA(ended(TenancyEndReason.DECEASED))
                 .expectDispatchedCommands(
+                        new RecordHousingEndedCommand(CLIENT, TENANCY, TenancyEndReason.DECEASED, LocalDate.of(2026, 2, 1)),
                         new CloseTrajectoryCommand(CLIENT, TrajectoryClosure.DECEASED, LocalDate.of(2026, 2, 1), null),
                         new EndIndicationCommand(INDICATION, IndicationEndReason.DECEASED, LocalDate.of(2026, 2, 1), null, null));
     }
@@ -95,7 +108,7 @@ class JourneyProcessTest {
     void a_missed_waakvlam_contact_becomes_a_signal_on_the_tenancy() {
         LocalDate due = LocalDate.of(2025, 10, 29);
         fixture.givenAPublished(TRAJECTORY).andThenAPublished(TENANCY_STARTED)
-                .andThenAPublished(new WaakvlamStartedEvent(INDICATION, CLIENT, LocalDate.of(2025, 10, 1), 4,
+                .andThenAPublished(new WaakvlamStartedEvent(INDICATION, CLIENT, LocalDate.of(2025, 10, 1), Period.ofWeeks(4),
                         LocalDate.of(2026, 4, 1), due, "agreement-twente", 1))
                 .whenPublishingA(new WaakvlamContactMissedEvent(INDICATION, CLIENT, due, due.plusWeeks(4)))
                 .expectDispatchedCommands(new RaiseSignalCommand(TENANCY, "waakvlam-" + INDICATION + "-" + due,

@@ -1,6 +1,7 @@
 package nl.weerthuis.command.tenancy;
 
 import nl.weerthuis.command.client.ClientRegister;
+import java.time.Period;
 import nl.weerthuis.command.client.ClientRegister.ClientStatus;
 import nl.weerthuis.command.support.FixedPolicies;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
@@ -31,7 +32,7 @@ class TenancyTest {
     static final String MUNICIPALITY = "00000001001234567000";
     static final Dwelling DWELLING = new Dwelling("Hoofdstraat 1", "Almelo", "Centrum");
     /** Flip no earlier than 12 and no later than 24 months after move-in. */
-    static final AgreementPolicy POLICY = new AgreementPolicy(6, 12, 24, 6, 24, 4, 6);
+    static final AgreementPolicy POLICY = new AgreementPolicy(Period.ofMonths(6), Period.ofMonths(12), Period.ofMonths(24), Period.ofMonths(6), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6));
     static final LocalDate OFFERED = LocalDate.of(2025, 4, 1);
     static final LocalDate STARTS = LocalDate.of(2025, 5, 1);
     static final LocalDate MOVED_IN = LocalDate.of(2025, 5, 15);
@@ -50,7 +51,7 @@ class TenancyTest {
 
     static DwellingOfferedEvent offered(LeaseForm form) {
         return new DwellingOfferedEvent(TENANCY, CLIENT, CORPORATION, PROVIDER, form, DWELLING, "Twente", true, OFFERED,
-                LocalDate.of(2025, 1, 10), "agreement-twente", 1, 6);
+                LocalDate.of(2025, 1, 10), "agreement-twente", 1, Period.ofMonths(6));
     }
 
     static Object[] movedIn(LeaseForm form) {
@@ -58,7 +59,7 @@ class TenancyTest {
                 new TenancyStartedEvent(TENANCY, CLIENT, form, CORPORATION, form.initialLeaseHolder(), PROVIDER, DWELLING,
                         "Twente", STARTS),
                 new MovedInEvent(TENANCY, CLIENT, MOVED_IN, form, CORPORATION, PROVIDER, "Twente", "Almelo", "Centrum",
-                        "agreement-twente", 1, 12, 24)};
+                        "agreement-twente", 1, Period.ofMonths(12), Period.ofMonths(24))};
     }
 
     static Object[] approvedByAll(LeaseForm form) {
@@ -276,7 +277,7 @@ class TenancyTest {
         fixture = new AggregateTestFixture<>(Tenancy.class);
         fixture.registerInjectableResource((ClientRegister) id -> Optional.ofNullable(clients.get(id)));
         fixture.registerInjectableResource(FixedPolicies.of(POLICY)
-                .withVersion(2, LocalDate.of(2026, 1, 1), new AgreementPolicy(6, 6, 24, 6, 24, 4, 6)));
+                .withVersion(2, LocalDate.of(2026, 1, 1), new AgreementPolicy(Period.ofMonths(6), Period.ofMonths(6), Period.ofMonths(24), Period.ofMonths(6), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6))));
         LocalDate flipped = MOVED_IN.plusMonths(9);
         fixture.given(approvedByAll(LeaseForm.TRIPARTITE))
                 .when(new FlipContractCommand(TENANCY, flipped, null))

@@ -161,6 +161,10 @@ class AuthorizationMatrixTest {
                     false, "{\"corporation\":\"21000001\",\"year\":2026,\"dwellings\":10}"),
             new Rule("POST", "/api/v1/regional-agreements/{agreement}/targets", EnumSet.of(Role.CASEWORKER), M, Subject.NONE,
                     false, "{\"outflows\":20,\"targetDate\":\"2027-12-31\"}"),
+            new Rule("POST", "/api/v1/caseload-imports", EnumSet.of(Role.CASEWORKER), M, Subject.NONE, true,
+                    "{\"region\":\"{region}-{unique}\",\"journeys\":[{\"reference\":\"r1\",\"setting\":\"SHELTER\","
+                            + "\"facility\":\"f\",\"municipality\":\"Almelo\",\"careProvider\":\"31000001\","
+                            + "\"registeredOn\":\"2026-01-01\"}]}"),
             new Rule("GET", "/api/v1/openapi.json", EnumSet.allOf(Role.class), EnumSet.allOf(OrganisationType.class),
                     Subject.PUBLIC, false, null),
             // The current version of a resource (issue 14): read like the commands on it, for the involved only.

@@ -38,6 +38,10 @@ final class AggregateState {
                 state.put("livesIndependently", false);
                 state.put("setting", event.path("setting").asText());
             }
+            case "ClientNoLongerHousedEvent" -> {
+                state.put("livesIndependently", false);
+                state.put("noLongerHousedSince", event.path("endedOn").asText());
+            }
             case "ConsentGivenEvent" -> state.withArray("consents").add(consent(event));
             case "ConsentWithdrawnEvent" -> removeConsent(consent(event));
             case "MonitoringReviewRecordedEvent" -> state.put("reviewsRecorded", state.path("reviewsRecorded").asInt() + 1);

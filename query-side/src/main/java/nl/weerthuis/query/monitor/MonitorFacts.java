@@ -19,16 +19,17 @@ class MonitorFacts {
     }
 
     record Trajectory(String region, String municipality, String careProvider, LocalDate startedOn, LocalDate movedInOn,
-                      LocalDate closedOn) {
+                      LocalDate closedOn, String closure) {
     }
 
     record Tenancy(String tenancyId, String region, String municipality, String neighbourhood, String corporation,
                    String careProvider, boolean fromQuota, LocalDate trajectoryStartedOn, LocalDate offeredOn,
-                   int offerDeadlineMonths, LocalDate acceptedOn, LocalDate movedInOn, LocalDate flippedOn,
-                   LocalDate endedOn, String endReason) {
+                   java.time.Period offerDeadline, LocalDate acceptedOn, LocalDate refusedOn, LocalDate movedInOn,
+                   LocalDate flippedOn, LocalDate endedOn, String endReason) {
     }
 
-    record Return(String region, String municipality, String corporation, String careProvider, LocalDate returnedOn) {
+    record Return(String region, String municipality, String corporation, String careProvider, LocalDate movedInOn,
+                  LocalDate returnedOn) {
     }
 
     record Signal(String tenancyId, String kind, LocalDate raisedOn, LocalDate resolvedOn) {
@@ -74,15 +75,15 @@ class MonitorFacts {
                         r.getString("municipality"), r.getString("care_provider"), date(r, "from_date"), date(r, "to_date")), args),
                 jdbc.query("SELECT * FROM monitor_trajectory" + where, (r, n) -> new Trajectory(r.getString("region"),
                         r.getString("municipality"), r.getString("care_provider"), date(r, "started_on"),
-                        date(r, "moved_in_on"), date(r, "closed_on")), args),
+                        date(r, "moved_in_on"), date(r, "closed_on"), r.getString("closure")), args),
                 jdbc.query("SELECT * FROM monitor_tenancy" + where, (r, n) -> new Tenancy(r.getString("tenancy_id"),
                         r.getString("region"), r.getString("municipality"), r.getString("neighbourhood"),
                         r.getString("corporation"), r.getString("care_provider"), r.getBoolean("from_quota"),
-                        date(r, "trajectory_started_on"), date(r, "offered_on"), r.getInt("offer_deadline_months"),
-                        date(r, "accepted_on"), date(r, "moved_in_on"), date(r, "flipped_on"), date(r, "ended_on"),
+                        date(r, "trajectory_started_on"), date(r, "offered_on"), java.time.Period.parse(r.getString("offer_deadline")),
+                        date(r, "accepted_on"), date(r, "refused_on"), date(r, "moved_in_on"), date(r, "flipped_on"), date(r, "ended_on"),
                         r.getString("end_reason")), args),
                 jdbc.query("""
-                        SELECT r.returned_on, t.corporation, COALESCE(t.region, s.region) AS region,
+                        SELECT r.returned_on, t.corporation, t.moved_in_on, COALESCE(t.region, s.region) AS region,
                                COALESCE(t.municipality, s.municipality) AS municipality,
                                COALESCE(t.care_provider, s.care_provider) AS care_provider
                         FROM monitor_return_to_care r
@@ -90,7 +91,7 @@ class MonitorFacts {
                         LEFT JOIN monitor_care_stay s ON s.client_id = r.client_id AND s.stay_number = 1"""
                         + (region == null ? "" : " WHERE COALESCE(t.region, s.region) = ?"),
                         (r, n) -> new Return(r.getString("region"), r.getString("municipality"), r.getString("corporation"),
-                                r.getString("care_provider"), date(r, "returned_on")), args),
+                                r.getString("care_provider"), date(r, "moved_in_on"), date(r, "returned_on")), args),
                 jdbc.query("SELECT * FROM monitor_signal" + (region == null ? ""
                                 : " WHERE tenancy_id IN (SELECT tenancy_id FROM monitor_tenancy WHERE region = ?)"),
                         (r, n) -> new Signal(r.getString("tenancy_id"), r.getString("kind"),

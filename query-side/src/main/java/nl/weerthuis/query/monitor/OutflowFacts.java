@@ -15,6 +15,7 @@ import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import nl.weerthuis.kernel.tenancy.MovedInEvent;
 import nl.weerthuis.kernel.tenancy.OfferAcceptedEvent;
+import nl.weerthuis.kernel.tenancy.OfferRefusedEvent;
 import nl.weerthuis.kernel.tenancy.SignalRaisedEvent;
 import nl.weerthuis.kernel.tenancy.SignalResolvedEvent;
 import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
@@ -97,16 +98,21 @@ class OutflowFacts {
     void on(DwellingOfferedEvent event) {
         jdbc.update("""
                 INSERT INTO monitor_tenancy (tenancy_id, client_id, region, municipality, neighbourhood, corporation,
-                    care_provider, lease_form, from_quota, trajectory_started_on, offered_on, offer_deadline_months)
+                    care_provider, lease_form, from_quota, trajectory_started_on, offered_on, offer_deadline)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.tenancyId(), event.clientId(), event.region(), event.dwelling().municipality(),
                 event.dwelling().neighbourhood(), event.landlord(), event.careProvider(), event.leaseForm().name(),
-                event.fromQuota(), date(event.trajectoryStartedOn()), date(event.offeredOn()), event.offerDeadlineMonths());
+                event.fromQuota(), date(event.trajectoryStartedOn()), date(event.offeredOn()), event.offerDeadline().toString());
     }
 
     @EventHandler
     void on(OfferAcceptedEvent event) {
         jdbc.update("UPDATE monitor_tenancy SET accepted_on = ? WHERE tenancy_id = ?", date(event.acceptedOn()), event.tenancyId());
+    }
+
+    @EventHandler
+    void on(OfferRefusedEvent event) {
+        jdbc.update("UPDATE monitor_tenancy SET refused_on = ? WHERE tenancy_id = ?", date(event.refusedOn()), event.tenancyId());
     }
 
     @EventHandler

@@ -3,23 +3,31 @@ package nl.weerthuis.query.monitor;
 import nl.weerthuis.query.monitor.MonitorFacts.All;
 import nl.weerthuis.query.monitor.MonitorFacts.Tenancy;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The figures of the outflow monitor for one selection (region, municipality, corporation, care provider) and one
- * period. Counts go by business date (move-in date, offer date, ...), never by recording time. Percentiles are
- * nearest-rank; throughput times are in days. Each derived figure (median, share, forecast) records how many cases
- * it rests on, so small bases can be suppressed like small counts.
+ * The cases behind every figure of the outflow monitor for one selection (region, municipality, corporation, care
+ * provider) and one period, as {@link FigureDictionary} defines them. Cases are counted by business date (move-in
+ * date, offer date, ...), never by recording time.
+ * <p>
+ * Every case is placed in its <em>finest cell</em>: the table it belongs to (offers, move-ins, ...), every
+ * dimension a selection can narrow (region, municipality, corporation, care provider), the calendar month of its
+ * business date for flows, and every attribute some figure of that table filters on (end reason, waiting band,
+ * within the deadline or not, ...). A selection is always a union of whole cells, so {@link Publication} can
+ * suppress small cells once and build every published figure from the cells that remain: any sum or difference of
+ * published figures is then a sum or difference of published cells.
  */
 public final class OutflowFigures {
 
@@ -34,172 +42,287 @@ public final class OutflowFigures {
                     && (this.careProvider == null || this.careProvider.equals(careProvider));
         }
 
+        /** Stays, trajectories and returns without a tenancy have no corporation: a corporation does not narrow them. */
+        boolean matchesCare(String region, String municipality, String careProvider) {
+            return matches(region, municipality, corporation, careProvider);
+        }
+
         boolean inPeriod(LocalDate date) {
             return date != null && !date.isBefore(from) && !date.isAfter(to);
         }
     }
 
-    /** The figures, in a stable order, and for each derived figure the number of cases behind it. */
-    public record Figures(Map<String, Object> values, Map<String, Long> bases) {
+    /** What a figure rests on, before publication. */
+    public sealed interface Measure permits Count, Distribution, Share, Fixed, Forecast {
     }
+
+    /** A count: one finest cell per case. */
+    public record Count(List<String> cells) implements Measure {
+    }
+
+    /** One case of a median or share: its finest cell and its value (days; or 1 = counted in the numerator). */
+    public record Case(String cell, long value) {
+    }
+
+    /** Days per case, published as {@code MEDIAN}, {@code PERCENTILE.INC(…; 0.9)} and the number of cases. */
+    public record Distribution(List<Case> cases) implements Measure {
+    }
+
+    /** Cases with value 1 (numerator) or 0, published as numerator, denominator and their quotient. */
+    public record Share(List<Case> cases) implements Measure {
+    }
+
+    /** A figure about agreements, not persons (agreed quota, target): never suppressed. */
+    public record Fixed(Object value) implements Measure {
+    }
+
+    /** A straight line through the published count since the agreement's start, extended to the target date. */
+    public record Forecast(Count achieved, long elapsedDays, long totalDays) implements Measure {
+    }
+
+    static final String[] WAITING_BANDS = {"under3Months", "3to6Months", "6to12Months", "12MonthsOrMore"};
+    static final String[] HOUSED_BANDS = {"under6Months", "6to12Months", "12to24Months", "24MonthsOrMore"};
+    static final String[] SIGNAL_AGES = {"under30Days", "30to90Days", "over90Days"};
 
     private OutflowFigures() {
     }
 
-    static Figures compute(All facts, Selection s) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, Long> bases = new LinkedHashMap<>();
+    static Map<String, Measure> compute(All facts, Selection s) {
+        Map<String, Measure> m = new LinkedHashMap<>();
         LocalDate end = s.to();
-        // Stays and trajectories have no corporation: a corporation selection does not narrow them.
-        Predicate<String[]> care = d -> s.matches(d[0], d[1], s.corporation(), d[2]);
 
-        values.put("stockProtectedHousing", facts.stays().stream().filter(x -> care.test(dims(x.region(), x.municipality(), x.careProvider())))
-                .filter(x -> x.setting().equals("PROTECTED_HOUSING") && open(x.from(), x.to(), end)).count());
-        values.put("stockShelter", facts.stays().stream().filter(x -> care.test(dims(x.region(), x.municipality(), x.careProvider())))
-                .filter(x -> x.setting().equals("SHELTER") && open(x.from(), x.to(), end)).count());
-        values.put("potentialOutflowers", facts.trajectories().stream()
-                .filter(x -> care.test(dims(x.region(), x.municipality(), x.careProvider())))
-                .filter(x -> open(x.startedOn(), earliest(x.movedInOn(), x.closedOn()), end)).count());
-        values.put("trajectoriesStarted", facts.trajectories().stream()
-                .filter(x -> care.test(dims(x.region(), x.municipality(), x.careProvider())) && s.inPeriod(x.startedOn())).count());
+        List<MonitorFacts.Stay> stays = facts.stays().stream()
+                .filter(x -> s.matchesCare(x.region(), x.municipality(), x.careProvider()) && open(x.from(), x.to(), end)).toList();
+        for (String[] setting : new String[][]{{"stockProtectedHousing", "PROTECTED_HOUSING"}, {"stockShelter", "SHELTER"}}) {
+            m.put(setting[0], count(stays.stream().filter(x -> x.setting().equals(setting[1])),
+                    x -> cell("stay", x.setting(), x.region(), x.municipality(), x.careProvider())));
+        }
+
+        List<MonitorFacts.Trajectory> trajectories = facts.trajectories().stream()
+                .filter(x -> s.matchesCare(x.region(), x.municipality(), x.careProvider())).toList();
+        List<MonitorFacts.Trajectory> waiting = trajectories.stream()
+                .filter(x -> open(x.startedOn(), earliest(x.movedInOn(), x.closedOn()), end)).toList();
+        Function<MonitorFacts.Trajectory, String> waitingCell = x -> cell("potential", x.region(), x.municipality(),
+                x.careProvider(), waitingBand(x.startedOn(), end));
+        m.put("potentialOutflowers", count(waiting.stream(), waitingCell));
+        for (String band : WAITING_BANDS) {
+            m.put("potentialOutflowersWaiting." + band,
+                    count(waiting.stream().filter(x -> waitingBand(x.startedOn(), end).equals(band)), waitingCell));
+        }
+        m.put("trajectoriesStarted", count(trajectories.stream().filter(x -> s.inPeriod(x.startedOn())),
+                x -> cell("trajectory", x.region(), x.municipality(), x.careProvider(), month(x.startedOn()))));
+        List<MonitorFacts.Trajectory> endedWithout = trajectories.stream()
+                .filter(x -> x.movedInOn() == null && s.inPeriod(x.closedOn())).toList();
+        Function<MonitorFacts.Trajectory, String> endedCell = x -> cell("trajectoryEnded", x.region(), x.municipality(),
+                x.careProvider(), month(x.closedOn()), x.closure());
+        m.put("trajectoriesEndedWithoutOutflow", count(endedWithout.stream(), endedCell));
+        new TreeSet<>(endedWithout.stream().map(MonitorFacts.Trajectory::closure).toList()).forEach(reason ->
+                m.put("trajectoriesEndedWithoutOutflow." + reason,
+                        count(endedWithout.stream().filter(x -> x.closure().equals(reason)), endedCell)));
 
         List<Tenancy> tenancies = facts.tenancies().stream()
                 .filter(t -> s.matches(t.region(), t.municipality(), t.corporation(), t.careProvider())).toList();
+        offers(m, tenancies, s);
+        m.put("offersRefused", count(tenancies.stream().filter(t -> s.inPeriod(t.refusedOn())),
+                t -> tenancyCell("refusal", t, month(t.refusedOn()))));
+
         List<Tenancy> outflows = tenancies.stream().filter(t -> s.inPeriod(t.movedInOn())).toList();
-        values.put("outflows", (long) outflows.size());
-        values.put("flips", tenancies.stream().filter(t -> s.inPeriod(t.flippedOn())).count());
-        values.put("returnsToCare", facts.returns().stream()
-                // A return without a tenancy has no corporation: a corporation selection does not narrow it.
-                .filter(r -> s.matches(r.region(), r.municipality(),
-                        r.corporation() == null ? s.corporation() : r.corporation(), r.careProvider()))
-                .filter(r -> s.inPeriod(r.returnedOn())).count());
-        values.put("evictions", tenancies.stream().filter(t -> s.inPeriod(t.endedOn()) && "EVICTION".equals(t.endReason())).count());
-        values.put("tenanciesEnded", tenancies.stream().filter(t -> s.inPeriod(t.endedOn())).count());
+        Function<Tenancy, String> moveInCell = t -> tenancyCell("moveIn", t, t.neighbourhood(), month(t.movedInOn()));
+        m.put("outflows", count(outflows.stream(), moveInCell));
+        m.put("daysOfferToMoveIn", distribution(outflows.stream(), moveInCell, t -> days(t.offeredOn(), t.movedInOn())));
+        List<Tenancy> flipped = tenancies.stream().filter(t -> s.inPeriod(t.flippedOn())).toList();
+        Function<Tenancy, String> flipCell = t -> tenancyCell("flip", t, month(t.flippedOn()));
+        m.put("flips", count(flipped.stream(), flipCell));
+        m.put("daysMoveInToFlip", distribution(flipped.stream(), flipCell, t -> days(t.movedInOn(), t.flippedOn())));
 
-        List<Tenancy> offers = tenancies.stream().filter(t -> s.inPeriod(t.offeredOn())).toList();
-        percentiles(values, bases, "daysTrajectoryToOffer", offers.stream().filter(t -> t.trajectoryStartedOn() != null)
-                .map(t -> ChronoUnit.DAYS.between(t.trajectoryStartedOn(), t.offeredOn())).toList());
-        percentiles(values, bases, "daysOfferToMoveIn", outflows.stream()
-                .map(t -> ChronoUnit.DAYS.between(t.offeredOn(), t.movedInOn())).toList());
-        percentiles(values, bases, "daysMoveInToFlip", tenancies.stream().filter(t -> s.inPeriod(t.flippedOn()))
-                .map(t -> ChronoUnit.DAYS.between(t.movedInOn(), t.flippedOn())).toList());
-        List<Tenancy> timedOffers = offers.stream().filter(t -> t.trajectoryStartedOn() != null).toList();
-        share(values, bases, "shareOfferedWithinDeadline", timedOffers.size(), timedOffers.stream()
-                .filter(t -> !t.offeredOn().isAfter(t.trajectoryStartedOn().plusMonths(t.offerDeadlineMonths()))).count());
+        returns(m, facts, s);
+        List<Tenancy> ended = tenancies.stream().filter(t -> s.inPeriod(t.endedOn())).toList();
+        Function<Tenancy, String> endCell = t -> tenancyCell("end", t, month(t.endedOn()), t.endReason());
+        m.put("evictions", count(ended.stream().filter(t -> "EVICTION".equals(t.endReason())), endCell));
+        m.put("tenanciesEnded", count(ended.stream(), endCell));
+        m.put("housed", count(tenancies.stream().filter(t -> open(t.movedInOn(), t.endedOn(), end)),
+                t -> tenancyCell("housed", t)));
 
-        quota(values, facts, tenancies, s);
-        target(values, bases, facts, s);
-        signals(values, facts, s);
+        quota(m, facts, tenancies, s);
+        target(m, facts, s);
+        signals(m, facts, s);
 
         Map<String, String> waakvlamRegion = facts.waakvlamRegion();
-        values.put("waakvlamActive", facts.waakvlams().stream().filter(w -> s.region() == null || s.region().equals(w.region()))
-                .filter(w -> open(w.startedOn(), earliest(w.until(), w.endedOn()), end)).count());
-        values.put("waakvlamContactsMissed", facts.missed().stream()
-                .filter(m -> s.region() == null || s.region().equals(waakvlamRegion.get(m.indicationId())))
-                .filter(m -> s.inPeriod(m.dueOn())).count());
+        m.put("waakvlamActive", count(facts.waakvlams().stream().filter(w -> s.region() == null || s.region().equals(w.region()))
+                .filter(w -> open(w.startedOn(), earliest(w.until(), w.endedOn()), end)), w -> cell("waakvlam", w.region())));
+        m.put("waakvlamContactsMissed", count(facts.missed().stream()
+                .filter(x -> s.region() == null || s.region().equals(waakvlamRegion.get(x.indicationId())))
+                .filter(x -> s.inPeriod(x.dueOn())), x -> cell("missed", waakvlamRegion.get(x.indicationId()), month(x.dueOn()))));
 
         for (int months : new int[]{12, 24}) {
-            List<Tenancy> cohort = tenancies.stream()
-                    .filter(t -> t.movedInOn() != null && !t.movedInOn().plusMonths(months).isAfter(end)).toList();
-            share(values, bases, "sustainedAfter" + months + "Months", cohort.size(), cohort.stream()
-                    .filter(t -> t.endedOn() == null || t.endedOn().isAfter(t.movedInOn().plusMonths(months))).count());
+            String name = "sustainedAfter" + months + "Months";
+            m.put(name, share(tenancies.stream().filter(t -> t.movedInOn() != null && !t.movedInOn().plusMonths(months).isAfter(end)),
+                    t -> sustained(t, months), (t, hit) -> tenancyCell(name, t, hit)));
         }
-        Map<String, Long> byMunicipality = new TreeMap<>();
-        Map<String, Long> byNeighbourhood = new TreeMap<>();
-        outflows.forEach(t -> {
-            byMunicipality.merge(t.municipality(), 1L, Long::sum);
-            byNeighbourhood.merge(t.municipality() + "/" + t.neighbourhood(), 1L, Long::sum);
-        });
-        byMunicipality.forEach((m, n) -> values.put("outflowsByMunicipality." + m, n));
-        byNeighbourhood.forEach((m, n) -> values.put("outflowsByNeighbourhood." + m, n));
-        return new Figures(values, bases);
+        new TreeSet<>(outflows.stream().map(Tenancy::municipality).toList()).forEach(municipality ->
+                m.put("outflowsByMunicipality." + municipality,
+                        count(outflows.stream().filter(t -> t.municipality().equals(municipality)), moveInCell)));
+        new TreeSet<>(outflows.stream().map(t -> t.municipality() + "/" + t.neighbourhood()).toList()).forEach(place ->
+                m.put("outflowsByNeighbourhood." + place, count(outflows.stream()
+                        .filter(t -> (t.municipality() + "/" + t.neighbourhood()).equals(place)), moveInCell)));
+        return m;
     }
 
-    private static void quota(Map<String, Object> values, All facts, List<Tenancy> tenancies, Selection s) {
-        Map<String, long[]> perCorporation = new TreeMap<>();
+    private static void offers(Map<String, Measure> m, List<Tenancy> tenancies, Selection s) {
+        List<Tenancy> offers = tenancies.stream().filter(t -> s.inPeriod(t.offeredOn())).toList();
+        Function<Tenancy, String> offerCell = t -> tenancyCell("offer", t, month(t.offeredOn()),
+                t.trajectoryStartedOn() == null ? "noTrajectory" : withinDeadline(t) ? "withinDeadline" : "afterDeadline");
+        m.put("offersMade", count(offers.stream(), offerCell));
+        List<Tenancy> timed = offers.stream().filter(t -> t.trajectoryStartedOn() != null).toList();
+        m.put("daysTrajectoryToOffer", distribution(timed.stream(), offerCell, t -> days(t.trajectoryStartedOn(), t.offeredOn())));
+        m.put("shareOfferedWithinDeadline", share(timed.stream(), OutflowFigures::withinDeadline, (t, hit) -> offerCell.apply(t)));
+    }
+
+    /** Returns to care from a home of one's own, with how long the client had lived there. */
+    private static void returns(Map<String, Measure> m, All facts, Selection s) {
+        List<MonitorFacts.Return> returns = facts.returns().stream()
+                .filter(r -> r.corporation() == null ? s.matchesCare(r.region(), r.municipality(), r.careProvider())
+                        : s.matches(r.region(), r.municipality(), r.corporation(), r.careProvider()))
+                .filter(r -> s.inPeriod(r.returnedOn())).toList();
+        Function<MonitorFacts.Return, String> returnCell = r -> cell("return", r.region(), r.municipality(),
+                String.valueOf(r.corporation()), r.careProvider(), month(r.returnedOn()), housedBand(r));
+        m.put("returnsToCare", count(returns.stream(), returnCell));
+        for (String band : HOUSED_BANDS) {
+            m.put("returnsToCareByTimeHoused." + band, count(returns.stream().filter(r -> housedBand(r).equals(band)), returnCell));
+        }
+    }
+
+    /** Agreed: the yearly quotas of every calendar year the period touches. Used: offers from the quota accepted in the period. */
+    private static void quota(Map<String, Measure> m, All facts, List<Tenancy> tenancies, Selection s) {
+        Map<String, Long> agreed = new TreeMap<>();
         facts.quotas().stream()
                 .filter(q -> (s.region() == null || s.region().equals(q.region()))
                         && (s.corporation() == null || s.corporation().equals(q.corporation()))
                         && q.year() >= s.from().getYear() && q.year() <= s.to().getYear())
-                .forEach(q -> perCorporation.computeIfAbsent(q.corporation(), c -> new long[2])[0] += q.dwellings());
-        tenancies.stream().filter(t -> t.fromQuota() && s.inPeriod(t.acceptedOn()))
-                .forEach(t -> perCorporation.computeIfAbsent(t.corporation(), c -> new long[2])[1]++);
-        perCorporation.forEach((corporation, agreedUsed) -> {
-            values.put("quotaAgreed." + corporation, agreedUsed[0]);
-            values.put("quotaUsed." + corporation, agreedUsed[1]);
-        });
+                .forEach(q -> agreed.merge(q.corporation(), (long) q.dwellings(), Long::sum));
+        List<Tenancy> used = tenancies.stream().filter(t -> t.fromQuota() && s.inPeriod(t.acceptedOn())).toList();
+        Set<String> corporations = new TreeSet<>(agreed.keySet());
+        used.forEach(t -> corporations.add(t.corporation()));
+        for (String corporation : corporations) {
+            m.put("quotaAgreed." + corporation, new Fixed(agreed.getOrDefault(corporation, 0L)));
+            m.put("quotaUsed." + corporation, count(used.stream().filter(t -> t.corporation().equals(corporation)),
+                    t -> tenancyCell("quotaUsed", t, month(t.acceptedOn()))));
+        }
     }
 
-    /** Outflow against the region's target, with a straight line from the agreement's start through today's count. */
-    private static void target(Map<String, Object> values, Map<String, Long> bases, All facts, Selection s) {
+    /**
+     * Outflow against the region's target, counted from the first day of the month the agreement took effect (whole
+     * months, like every other count), with a straight line through that count extended to the target date.
+     */
+    private static void target(Map<String, Measure> m, All facts, Selection s) {
         if (s.region() == null) {
             return;
         }
         facts.targets().stream().filter(t -> t.region().equals(s.region())).findFirst().ifPresent(target -> {
-            LocalDate start = facts.agreementStart().getOrDefault(s.region(), s.from());
-            long achieved = facts.tenancies().stream().filter(t -> t.region().equals(s.region()) && t.movedInOn() != null
-                    && !t.movedInOn().isBefore(start) && !t.movedInOn().isAfter(s.to())).count();
+            LocalDate start = facts.agreementStart().getOrDefault(s.region(), s.from()).withDayOfMonth(1);
+            Count achieved = count(facts.tenancies().stream().filter(t -> t.region().equals(s.region()) && t.movedInOn() != null
+                    && !t.movedInOn().isBefore(start) && !t.movedInOn().isAfter(s.to())),
+                    t -> tenancyCell("moveIn", t, t.neighbourhood(), month(t.movedInOn())));
             long elapsed = Math.max(1, ChronoUnit.DAYS.between(start, s.to()) + 1);
             long total = Math.max(1, ChronoUnit.DAYS.between(start, target.targetDate()) + 1);
-            values.put("targetOutflows", (long) target.outflows());
-            values.put("targetDate", target.targetDate().toString());
-            values.put("outflowsSinceAgreement", achieved);
-            values.put("forecastAtTargetDate", BigDecimal.valueOf(achieved * (double) total / elapsed)
-                    .setScale(1, RoundingMode.HALF_UP).doubleValue());
-            bases.put("forecastAtTargetDate", achieved);
+            m.put("targetOutflows", new Fixed((long) target.outflows()));
+            m.put("targetDate", new Fixed(target.targetDate().toString()));
+            m.put("outflowsSinceAgreement", achieved);
+            m.put("forecastAtTargetDate", new Forecast(achieved, elapsed, total));
         });
     }
 
-    private static void signals(Map<String, Object> values, All facts, Selection s) {
+    private static void signals(Map<String, Measure> m, All facts, Selection s) {
         Map<String, Tenancy> byId = facts.tenancyById();
-        Map<String, Long> open = new TreeMap<>();
-        long[] age = new long[3];
-        long resolved = 0;
-        long total = 0;
+        List<String[]> open = new ArrayList<>(); // kind, age band, cell
+        List<String> resolved = new ArrayList<>();
         for (MonitorFacts.Signal signal : facts.signals()) {
             Tenancy t = byId.get(signal.tenancyId());
             if (t == null || !s.matches(t.region(), t.municipality(), t.corporation(), t.careProvider())) {
                 continue;
             }
             if (s.inPeriod(signal.resolvedOn())) {
-                resolved++;
+                resolved.add(tenancyCell("signalResolved", t, month(signal.resolvedOn())));
             }
             if (open(signal.raisedOn(), signal.resolvedOn(), s.to())) {
-                total++;
-                open.merge(signal.kind(), 1L, Long::sum);
                 long days = ChronoUnit.DAYS.between(signal.raisedOn(), s.to());
-                age[days < 30 ? 0 : days <= 90 ? 1 : 2]++;
+                String age = SIGNAL_AGES[days < 30 ? 0 : days <= 90 ? 1 : 2];
+                open.add(new String[]{signal.kind(), age, tenancyCell("signalOpen", t, signal.kind(), age)});
             }
         }
-        values.put("openSignals", total);
-        open.forEach((kind, n) -> values.put("openSignalsByKind." + kind, n));
-        values.put("openSignalsByAge.under30Days", age[0]);
-        values.put("openSignalsByAge.30to90Days", age[1]);
-        values.put("openSignalsByAge.over90Days", age[2]);
-        values.put("signalsResolved", resolved);
-    }
-
-    private static void percentiles(Map<String, Object> values, Map<String, Long> bases, String name, List<Long> days) {
-        List<Long> sorted = new ArrayList<>(days);
-        Collections.sort(sorted);
-        values.put(name + "Median", nearestRank(sorted, 0.5));
-        values.put(name + "P90", nearestRank(sorted, 0.9));
-        bases.put(name + "Median", (long) sorted.size());
-        bases.put(name + "P90", (long) sorted.size());
-    }
-
-    static Long nearestRank(List<Long> sorted, double percentile) {
-        if (sorted.isEmpty()) {
-            return null;
+        m.put("openSignals", new Count(open.stream().map(x -> x[2]).toList()));
+        new TreeSet<>(open.stream().map(x -> x[0]).toList()).forEach(kind -> m.put("openSignalsByKind." + kind,
+                new Count(open.stream().filter(x -> x[0].equals(kind)).map(x -> x[2]).toList())));
+        for (String age : SIGNAL_AGES) {
+            m.put("openSignalsByAge." + age, new Count(open.stream().filter(x -> x[1].equals(age)).map(x -> x[2]).toList()));
         }
-        int rank = (int) Math.ceil(percentile * sorted.size());
-        return sorted.get(Math.max(rank, 1) - 1);
+        m.put("signalsResolved", new Count(resolved));
     }
 
-    private static void share(Map<String, Object> values, Map<String, Long> bases, String name, long cases, long hits) {
-        values.put(name, cases == 0 ? null
-                : BigDecimal.valueOf(hits).divide(BigDecimal.valueOf(cases), 3, RoundingMode.HALF_UP).doubleValue());
-        bases.put(name, cases);
+    static boolean withinDeadline(Tenancy t) {
+        return !t.offeredOn().isAfter(t.trajectoryStartedOn().plus(t.offerDeadline()));
+    }
+
+    /** Still in the dwelling {@code months} after moving in: not ended, or ended after that day. */
+    static boolean sustained(Tenancy t, int months) {
+        return t.endedOn() == null || t.endedOn().isAfter(t.movedInOn().plusMonths(months));
+    }
+
+    /** How long a potential outflower has waited on {@code on}: a band of whole calendar months since the start. */
+    static String waitingBand(LocalDate startedOn, LocalDate on) {
+        int[] limits = {3, 6, 12};
+        for (int i = 0; i < limits.length; i++) {
+            if (startedOn.plusMonths(limits[i]).isAfter(on)) {
+                return WAITING_BANDS[i];
+            }
+        }
+        return WAITING_BANDS[3];
+    }
+
+    /** How long the client had lived independently when returning to care (move-in date to return date). */
+    static String housedBand(MonitorFacts.Return r) {
+        if (r.movedInOn() == null) {
+            return HOUSED_BANDS[0]; // a return without a known move-in: it cannot have lasted long
+        }
+        int[] limits = {6, 12, 24};
+        for (int i = 0; i < limits.length; i++) {
+            if (r.movedInOn().plusMonths(limits[i]).isAfter(r.returnedOn())) {
+                return HOUSED_BANDS[i];
+            }
+        }
+        return HOUSED_BANDS[3];
+    }
+
+    private static <T> Count count(Stream<T> cases, Function<T, String> cell) {
+        return new Count(cases.map(cell).toList());
+    }
+
+    private static <T> Distribution distribution(Stream<T> cases, Function<T, String> cell, Function<T, Long> days) {
+        return new Distribution(cases.map(x -> new Case(cell.apply(x), days.apply(x))).toList());
+    }
+
+    private static <T> Share share(Stream<T> cases, Predicate<T> hit, java.util.function.BiFunction<T, Boolean, String> cell) {
+        return new Share(cases.map(x -> {
+            boolean h = hit.test(x);
+            return new Case(cell.apply(x, h), h ? 1 : 0);
+        }).toList());
+    }
+
+    private static String tenancyCell(String table, Tenancy t, Object... more) {
+        return cell(Stream.concat(Stream.of(table, t.region(), t.municipality(), t.corporation(), t.careProvider()),
+                Stream.of(more)).toArray());
+    }
+
+    private static String cell(Object... parts) {
+        return Stream.of(parts).map(String::valueOf).collect(Collectors.joining("|"));
+    }
+
+    private static String month(LocalDate date) {
+        return date.toString().substring(0, 7);
+    }
+
+    private static long days(LocalDate from, LocalDate to) {
+        return ChronoUnit.DAYS.between(from, to);
     }
 
     private static boolean open(LocalDate from, LocalDate until, LocalDate on) {
@@ -208,9 +331,5 @@ public final class OutflowFigures {
 
     private static LocalDate earliest(LocalDate a, LocalDate b) {
         return a == null ? b : b == null ? a : (a.isBefore(b) ? a : b);
-    }
-
-    private static String[] dims(String region, String municipality, String careProvider) {
-        return new String[]{region, municipality, careProvider};
     }
 }

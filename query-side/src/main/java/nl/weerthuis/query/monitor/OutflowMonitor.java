@@ -1,6 +1,5 @@
 package nl.weerthuis.query.monitor;
 
-import nl.weerthuis.query.monitor.OutflowFigures.Figures;
 import nl.weerthuis.query.monitor.OutflowFigures.Selection;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +8,6 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * "Zicht op de opgave": the outflow figures for a selection, grouped by a dimension or by period, with small cells
- * suppressed for monitors so that no count from 1 to 4 is shown or derivable from a total.
+ * "Zicht op de opgave": the outflow figures for a selection, grouped by a dimension or by period. For monitors,
+ * small cells are suppressed by {@link Publication}, so that no count from 1 to 4 is shown or derivable.
  */
 @Component
 public class OutflowMonitor {
@@ -38,13 +36,13 @@ public class OutflowMonitor {
         }
     }
 
-    public record Group(String group, Map<String, Object> figures, List<String> suppressed) {
+    /**
+     * One group's figures; {@code suppressed} names those withheld because every case lies in a cell of 1 to 4;
+     * {@code suppressedCells} says for each figure how many such cells were left out of the value shown.
+     */
+    public record Group(String group, Map<String, Object> figures, List<String> suppressed,
+                        Map<String, Long> suppressedCells) {
     }
-
-    /** Families of counts that add up to a total also shown: hiding one part alone would not hide it. */
-    private static final Map<String, String> PART_OF = Map.of(
-            "openSignalsByKind.", "openSignals", "openSignalsByAge.", "openSignals",
-            "outflowsByMunicipality.", "outflows", "outflowsByNeighbourhood.", "outflows");
 
     private final MonitorFacts facts;
 
@@ -55,70 +53,12 @@ public class OutflowMonitor {
     public List<Group> figures(Selection selection, GroupBy groupBy, boolean suppressSmallCells) {
         // Grouped by region the answer spans every region; otherwise only the selected region's facts count.
         MonitorFacts.All all = facts.load(groupBy == GroupBy.REGION ? null : selection.region());
-        Map<String, Selection> selections = groups(all, selection, groupBy);
-        Map<String, Figures> computed = new LinkedHashMap<>();
-        selections.forEach((name, s) -> computed.put(name, OutflowFigures.compute(all, s)));
-        Map<String, Set<String>> hidden = new LinkedHashMap<>();
-        computed.keySet().forEach(name -> hidden.put(name, new LinkedHashSet<>()));
-        if (suppressSmallCells) {
-            computed.forEach((name, figures) -> suppressWithin(figures, hidden.get(name)));
-            if (computed.size() > 1) {
-                suppressAcrossGroups(computed, hidden);
-            }
-        }
         List<Group> groups = new ArrayList<>();
-        computed.forEach((name, figures) -> {
-            Map<String, Object> shown = new LinkedHashMap<>(figures.values());
-            hidden.get(name).forEach(figure -> shown.put(figure, null));
-            groups.add(new Group(name, shown, List.copyOf(hidden.get(name))));
+        groups(all, selection, groupBy).forEach((name, s) -> {
+            Publication.Published published = Publication.publish(OutflowFigures.compute(all, s), suppressSmallCells);
+            groups.add(new Group(name, published.values(), published.suppressed(), published.suppressedCells()));
         });
         return groups;
-    }
-
-    private static void suppressWithin(Figures figures, Set<String> hidden) {
-        figures.values().forEach((name, value) -> {
-            if (value instanceof Long count && SmallCellSuppression.isSmall(count)) {
-                hidden.add(name);
-            }
-            Long base = figures.bases().get(name);
-            if (base != null && SmallCellSuppression.isSmall(base)) {
-                hidden.add(name);
-            }
-        });
-        PART_OF.forEach((prefix, total) -> {
-            List<String> parts = figures.values().keySet().stream().filter(k -> k.startsWith(prefix)).toList();
-            hideParts(parts, parts.stream().map(p -> (Long) figures.values().get(p)).toList(), hidden);
-        });
-    }
-
-    /** Each group's count is part of the total over all groups, which a monitor can ask for too. */
-    private static void suppressAcrossGroups(Map<String, Figures> computed, Map<String, Set<String>> hidden) {
-        Set<String> countFigures = new LinkedHashSet<>();
-        computed.values().forEach(f -> f.values().forEach((k, v) -> {
-            if (v instanceof Long) {
-                countFigures.add(k);
-            }
-        }));
-        for (String figure : countFigures) {
-            List<String> groups = new ArrayList<>(computed.keySet());
-            List<Long> values = groups.stream().map(g -> computed.get(g).values().get(figure))
-                    .map(v -> v instanceof Long l ? l : 0L).toList();
-            boolean[] suppressed = SmallCellSuppression.suppressedParts(values.stream().mapToLong(Long::longValue).toArray());
-            for (int i = 0; i < groups.size(); i++) {
-                if (suppressed[i]) {
-                    hidden.get(groups.get(i)).add(figure);
-                }
-            }
-        }
-    }
-
-    private static void hideParts(List<String> names, List<Long> values, Set<String> hidden) {
-        boolean[] suppressed = SmallCellSuppression.suppressedParts(values.stream().mapToLong(Long::longValue).toArray());
-        for (int i = 0; i < names.size(); i++) {
-            if (suppressed[i]) {
-                hidden.add(names.get(i));
-            }
-        }
     }
 
     private static Map<String, Selection> groups(MonitorFacts.All all, Selection s, GroupBy groupBy) {

@@ -43,7 +43,8 @@ class SecurityConfiguration {
                         // Documentation of the events' data: holds no data itself.
                         .requestMatchers(HttpMethod.GET, "/api/v1/event-schemas/*").permitAll()
                         // Aggregates only: monitors see small cells suppressed, administrators exact counts.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/monitor/outflow", "/api/v1/monitor/registered-clients")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/monitor/outflow", "/api/v1/monitor/definitions",
+                                "/api/v1/monitor/registered-clients")
                             .hasAnyRole("MONITOR", "ADMIN"));
     }
 }

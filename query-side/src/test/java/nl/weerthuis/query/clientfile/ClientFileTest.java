@@ -1,6 +1,7 @@
 package nl.weerthuis.query.clientfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Period;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
 import nl.weerthuis.kernel.careindication.IndicationType;
@@ -65,7 +66,7 @@ class ClientFileTest {
                 municipality);
         Dwelling dwelling = new Dwelling("Hoofdstraat 1", "Almelo", "Centrum");
         events.append("Tenancy", tenancy, 0, new DwellingOfferedEvent(tenancy, client, CORPORATION, PROVIDER, LeaseForm.TRIPARTITE,
-                dwelling, "Twente", true, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 1), "a", 1, 6));
+                dwelling, "Twente", true, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 1), "a", 1, Period.ofMonths(6)));
         events.append("Tenancy", tenancy, 1, new TenancyStartedEvent(tenancy, client, LeaseForm.TRIPARTITE, CORPORATION,
                 LeaseHolder.CARE_PROVIDER, PROVIDER, dwelling, "Twente", LocalDate.of(2025, 4, 1)));
         events.append("Tenancy", tenancy, 2, new SignalRaisedEvent(tenancy, client, "s1", SignalKind.CONFUSED_BEHAVIOUR, PROVIDER,

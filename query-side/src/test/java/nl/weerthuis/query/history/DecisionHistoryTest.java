@@ -1,6 +1,7 @@
 package nl.weerthuis.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Period;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
@@ -76,12 +77,12 @@ class DecisionHistoryTest {
                 "Twente", "Almelo", LocalDate.of(2024, 2, 1)), municipality);
         events.append("Tenancy", tenancyId, 0, new DwellingOfferedEvent(tenancyId, clientId, CORPORATION, PROVIDER,
                 LeaseForm.TRIPARTITE, dwelling, "Twente", true, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 2, 1),
-                "agreement-twente", 1, 6), corporation);
+                "agreement-twente", 1, Period.ofMonths(6)), corporation);
         events.append("Tenancy", tenancyId, 1, new OfferAcceptedEvent(tenancyId, clientId, LocalDate.of(2024, 4, 3)), municipality);
         events.append("Tenancy", tenancyId, 2, new TenancyStartedEvent(tenancyId, clientId, LeaseForm.TRIPARTITE,
                 CORPORATION, LeaseHolder.CARE_PROVIDER, PROVIDER, dwelling, "Twente", LocalDate.of(2024, 5, 1)), corporation);
         events.append("Tenancy", tenancyId, 3, new MovedInEvent(tenancyId, clientId, LocalDate.of(2024, 5, 15),
-                LeaseForm.TRIPARTITE, CORPORATION, PROVIDER, "Twente", "Almelo", "Centrum", "agreement-twente", 1, 12, 24), corporation);
+                LeaseForm.TRIPARTITE, CORPORATION, PROVIDER, "Twente", "Almelo", "Centrum", "agreement-twente", 1, Period.ofMonths(12), Period.ofMonths(24)), corporation);
         Thread.sleep(20);
         beforeFlip = Instant.now();
         Thread.sleep(20);

@@ -183,11 +183,26 @@ class CommandApiScenarioTest {
             assertThat(f.get("returnsToCare").asLong()).isEqualTo(1);
             assertThat(f.get("evictions").asLong()).isEqualTo(1);
             assertThat(f.get("tenanciesEnded").asLong()).isEqualTo(2);            // T3 evicted, T6 returned
-            assertThat(f.get("daysTrajectoryToOfferMedian").asLong()).isEqualTo(59);
-            assertThat(f.get("daysTrajectoryToOfferP90").asLong()).isEqualTo(226);
-            assertThat(f.get("daysOfferToMoveInMedian").asLong()).isEqualTo(16);
-            assertThat(f.get("daysOfferToMoveInP90").asLong()).isEqualTo(31);
-            assertThat(f.get("daysMoveInToFlipMedian").asLong()).isEqualTo(183);
+            // Spreadsheet definitions: =MEDIAN(59;226) = 142.5, =PERCENTILE.INC(59;226;0,9) = 59 + 0.9 * 167 = 209.3
+            assertThat(f.get("daysTrajectoryToOfferMedian").decimalValue()).isEqualByComparingTo("142.5");
+            assertThat(f.get("daysTrajectoryToOfferP90").decimalValue()).isEqualByComparingTo("209.3");
+            assertThat(f.get("daysTrajectoryToOfferCases").asLong()).isEqualTo(2);
+            // =MEDIAN(31;16) = 23.5, =PERCENTILE.INC(31;16;0,9) = 16 + 0.9 * 15 = 29.5
+            assertThat(f.get("daysOfferToMoveInMedian").decimalValue()).isEqualByComparingTo("23.5");
+            assertThat(f.get("daysOfferToMoveInP90").decimalValue()).isEqualByComparingTo("29.5");
+            assertThat(f.get("daysMoveInToFlipMedian").decimalValue()).isEqualByComparingTo("183");
+            assertThat(f.get("daysMoveInToFlipP90").decimalValue()).isEqualByComparingTo("183");
+            assertThat(f.get("shareOfferedWithinDeadlineNumerator").asLong()).isEqualTo(1);
+            assertThat(f.get("shareOfferedWithinDeadlineDenominator").asLong()).isEqualTo(2);
+            assertThat(f.get("offersMade").asLong()).isEqualTo(2);                  // T1, T2 offered in 2025
+            assertThat(f.get("offersRefused").asLong()).isZero();
+            assertThat(f.get("housed").asLong()).isEqualTo(2);                      // T1, T2 (T3 evicted, T6 returned)
+            assertThat(f.get("potentialOutflowersWaiting.6to12Months").asLong()).isEqualTo(1); // T4 since 2025-05-01
+            assertThat(f.get("potentialOutflowersWaiting.under3Months").asLong()).isZero();
+            assertThat(f.get("returnsToCareByTimeHoused.6to12Months").asLong()).isEqualTo(1);  // T6 after 11 months
+            assertThat(f.get("trajectoriesEndedWithoutOutflow").asLong()).isZero(); // T6's ended after a move-in
+            assertThat(f.get("sustainedAfter12MonthsNumerator").asLong()).isEqualTo(1);
+            assertThat(f.get("sustainedAfter12MonthsDenominator").asLong()).isEqualTo(2);
             assertThat(f.get("shareOfferedWithinDeadline").asDouble()).isEqualTo(0.5);
             assertThat(f.get("quotaAgreed." + C1).asLong()).isEqualTo(10);
             assertThat(f.get("quotaUsed." + C1).asLong()).isEqualTo(2);

@@ -1,10 +1,14 @@
 package nl.weerthuis.query.monitor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Period;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.OutflowRecordedEvent;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
+import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
+import nl.weerthuis.kernel.client.TrajectoryClosure;
 import nl.weerthuis.kernel.tenancy.*;
 import nl.weerthuis.query.support.EventStoreFixture;
 import nl.weerthuis.testsupport.TestTokens;
@@ -98,13 +102,31 @@ class DashboardBrowserTest {
                     "Almelo", LocalDate.of(2025, 2, 1)));
             events.append("Tenancy", tenancy, 0, new DwellingOfferedEvent(tenancy, client, "12345678", "87654321",
                     LeaseForm.TRIPARTITE, dwelling, region, true, LocalDate.of(2025, 3, 1 + i), LocalDate.of(2025, 2, 1),
-                    "agreement", 1, 6));
+                    "agreement", 1, Period.ofMonths(6)));
             events.append("Tenancy", tenancy, 1, new MovedInEvent(tenancy, client, LocalDate.of(2025, 4 + i, 1),
                     LeaseForm.TRIPARTITE, "12345678", "87654321", region, "Almelo", dwelling.neighbourhood(),
-                    "agreement", 1, 12, 36));
+                    "agreement", 1, Period.ofMonths(12), Period.ofMonths(36)));
             events.append("Client", client, 2, new OutflowRecordedEvent(client, tenancy, LocalDate.of(2025, 4 + i, 1),
-                    "agreement", 1, 6, 24));
+                    "agreement", 1, Period.ofMonths(6), Period.ofMonths(24)));
         }
+        // A refused offer, a trajectory ended without outflow and a potential outflower waiting since March.
+        String refusing = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        events.append("Client", refusing, 0, new ClientRegisteredEvent(refusing, CareSetting.PROTECTED_HOUSING, "RIBW", region,
+                "Almelo", "87654321", LocalDate.of(2025, 1, 2), null));
+        events.append("Client", refusing, 1, new OutflowTrajectoryStartedEvent(refusing, CareSetting.PROTECTED_HOUSING, region,
+                "Almelo", LocalDate.of(2025, 3, 1)));
+        events.append("Tenancy", refused, 0, new DwellingOfferedEvent(refused, refusing, "12345678", "87654321",
+                LeaseForm.TRIPARTITE, new Dwelling("street", "Almelo", "Noord"), region, true, LocalDate.of(2025, 5, 1),
+                LocalDate.of(2025, 3, 1), "agreement", 1, Period.ofMonths(6)));
+        events.append("Tenancy", refused, 1, new OfferRefusedEvent(refused, refusing, LocalDate.of(2025, 5, 8), "too far"));
+        String notReady = UUID.randomUUID().toString();
+        events.append("Client", notReady, 0, new ClientRegisteredEvent(notReady, CareSetting.SHELTER, "MO", region,
+                "Almelo", "87654321", LocalDate.of(2025, 1, 2), null));
+        events.append("Client", notReady, 1, new OutflowTrajectoryStartedEvent(notReady, CareSetting.SHELTER, region,
+                "Almelo", LocalDate.of(2025, 2, 1)));
+        events.append("Client", notReady, 2, new TrajectoryClosedEvent(notReady, TrajectoryClosure.NOT_READY,
+                LocalDate.of(2025, 7, 1), "not yet"));
     }
 
     @Test
@@ -114,22 +136,62 @@ class DashboardBrowserTest {
         String query = "?region=" + region + "&from=2025-01-01&to=2025-12-31";
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(admin);
-        await().atMost(Duration.ofSeconds(15)).until(() -> json.readTree(http.exchange("/api/v1/monitor/outflow" + query,
-                HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody())
-                .get("groups").get(0).get("figures").get("outflows").asLong() == 6);
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            JsonNode f = json.readTree(http.exchange("/api/v1/monitor/outflow" + query, HttpMethod.GET,
+                    new HttpEntity<>(headers), String.class).getBody()).get("groups").get(0).get("figures");
+            return f.get("outflows").asLong() == 6 && f.get("offersRefused").asLong() == 1
+                    && f.get("trajectoriesEndedWithoutOutflow").asLong() == 1;
+        });
+        JsonNode api = json.readTree(http.exchange("/api/v1/monitor/outflow" + query, HttpMethod.GET,
+                new HttpEntity<>(headers), String.class).getBody()).get("groups").get(0).get("figures");
+        JsonNode dictionary = json.readTree(http.exchange("/api/v1/monitor/definitions", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class).getBody());
 
         browser.get("http://localhost:" + port + "/");
         browser.findElement(By.id("token")).sendKeys(admin);
         browser.findElement(By.id("region")).sendKeys(region);
-        setDate("from", "2025-01-01");
-        setDate("to", "2025-12-31");
+        setDate("from", "2025-01");
+        setDate("to", "2025-12");
         browser.findElement(By.id("show")).click();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         WebElement outflows = browser.findElement(By.id("figure-outflows"));
         wait.until(driver -> !outflows.getText().isBlank());
         assertThat(outflows.getText()).isEqualTo("6");
-        for (String chart : new String[]{"chart-outflow", "chart-quota", "chart-throughput", "chart-signals", "chart-sustainment"}) {
+        // Every count tile shows the API's figure and explains it with the dictionary's definition.
+        for (String figure : new String[]{"offersMade", "offersRefused", "trajectoriesEndedWithoutOutflow", "housed",
+                "potentialOutflowers", "trajectoriesStarted", "tenanciesEnded", "flips", "returnsToCare"}) {
+            WebElement tile = browser.findElement(By.id("figure-" + figure));
+            assertThat(tile.getText()).as(figure).isEqualTo(api.get(figure).asText());
+            String counts = null;
+            for (JsonNode d : dictionary.get("figures")) {
+                if (d.get("figure").asText().equals(figure)) {
+                    counts = d.get("counts").asText();
+                }
+            }
+            assertThat(counts).as(figure + " defined").isNotNull();
+            assertThat(tile.findElement(By.xpath("..")).getAttribute("title")).as(figure + " tooltip").contains(counts);
+        }
+        assertThat(api.get("offersMade").asLong()).isEqualTo(7);
+        assertThat(api.get("housed").asLong()).isEqualTo(6);
+        assertThat(browser.findElements(By.cssSelector("#definitions tbody tr"))).hasSize(dictionary.get("figures").size());
+        // Every figure the API gives is shown, with its value and its definition as the tooltip.
+        java.util.List<WebElement> all = browser.findElements(By.cssSelector("#all-figures tbody tr"));
+        assertThat(all).hasSize(api.size());
+        for (WebElement row : all) {
+            String figure = row.getAttribute("data-figure");
+            java.util.List<WebElement> cells = row.findElements(By.tagName("td"));
+            JsonNode value = api.get(figure);
+            if (value.isNumber()) {
+                assertThat(new java.math.BigDecimal(cells.get(1).getText())).as(figure).isEqualByComparingTo(value.decimalValue());
+            } else {
+                assertThat(cells.get(1).getText()).as(figure).isEqualTo(value.isNull() ? "–" : value.asText());
+            }
+            assertThat(cells.get(0).getAttribute("title")).as(figure + " is defined").isNotBlank();
+        }
+        assertThat(browser.findElement(By.id("legend-rules")).getText()).contains("PERCENTILE.INC");
+        for (String chart : new String[]{"chart-outflow", "chart-quota", "chart-throughput", "chart-signals", "chart-sustainment",
+                "chart-waiting", "chart-ended", "chart-returns"}) {
             Object drawn = browser.executeScript(
                     "const c = document.getElementById(arguments[0]); const chart = Chart.getChart(c);"
                             + "return chart != null && c.width > 0 && c.height > 0;", chart);
@@ -139,6 +201,14 @@ class DashboardBrowserTest {
                 "return Chart.getChart(document.getElementById('chart-outflow')).data.datasets[0].data"
                         + ".reduce((a, b) => a + (b || 0), 0);");
         assertThat(((Number) monthlyTotal).longValue()).isEqualTo(6);
+        Object waiting = browser.executeScript(
+                "return Chart.getChart(document.getElementById('chart-waiting')).data.datasets[0].data.join(',');");
+        assertThat(waiting).isEqualTo(String.join(",", api.get("potentialOutflowersWaiting.under3Months").asText(),
+                api.get("potentialOutflowersWaiting.3to6Months").asText(), api.get("potentialOutflowersWaiting.6to12Months").asText(),
+                api.get("potentialOutflowersWaiting.12MonthsOrMore").asText()));
+        Object ended = browser.executeScript(
+                "const d = Chart.getChart(document.getElementById('chart-ended')).data; return d.labels[0] + '=' + d.datasets[0].data[0];");
+        assertThat(ended).isEqualTo("NOT_READY=1");
 
         Thread.sleep(1500); // let the charts' entry animation finish: the picture is for people to look at
         screenshot("dashboard.png");

@@ -1,6 +1,7 @@
 package nl.weerthuis.query.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Period;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.agreement.AgreementAdoptedEvent;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
@@ -84,13 +85,13 @@ class OutflowMonitorScenarioTest {
         String id = UUID.randomUUID().toString();
         Dwelling dwelling = new Dwelling("street", municipality, neighbourhood);
         event("Tenancy", id, new DwellingOfferedEvent(id, client, corporation, provider, form, dwelling, region, quota,
-                d(offered), d(trajectory), "agreement", 1, 6));
+                d(offered), d(trajectory), "agreement", 1, Period.ofMonths(6)));
         event("Tenancy", id, new OfferAcceptedEvent(id, client, d(accepted)));
         event("Tenancy", id, new TenancyStartedEvent(id, client, form, corporation, form.initialLeaseHolder(), provider,
                 dwelling, region, d(accepted)));
         event("Tenancy", id, new MovedInEvent(id, client, d(movedIn), form, corporation, provider, region, municipality,
-                neighbourhood, "agreement", 1, 12, 36));
-        event("Client", client, new OutflowRecordedEvent(client, id, d(movedIn), "agreement", 1, 6, 24));
+                neighbourhood, "agreement", 1, Period.ofMonths(12), Period.ofMonths(36)));
+        event("Client", client, new OutflowRecordedEvent(client, id, d(movedIn), "agreement", 1, Period.ofMonths(6), Period.ofMonths(24)));
         return id;
     }
 
@@ -119,7 +120,7 @@ class OutflowMonitorScenarioTest {
         signal(t1Tenancy, t1, "s1", SignalKind.NUISANCE, "2025-11-01", null);          // open, 60 days old
         signal(t1Tenancy, t1, "s2", SignalKind.RENT_ARREARS, "2025-05-01", "2025-06-01"); // resolved in period
         String indication = UUID.randomUUID().toString();
-        event("CareIndication", indication, new WaakvlamStartedEvent(indication, t1, d("2025-09-01"), 4, d("2026-03-01"),
+        event("CareIndication", indication, new WaakvlamStartedEvent(indication, t1, d("2025-09-01"), Period.ofWeeks(4), d("2026-03-01"),
                 d("2025-09-29"), "agreement", 1));
         event("CareIndication", indication, new WaakvlamContactMissedEvent(indication, t1, d("2025-09-29"), d("2025-10-27")));
         event("CareIndication", indication, new WaakvlamContactMissedEvent(indication, t1, d("2025-10-27"), d("2025-11-24")));
@@ -195,11 +196,26 @@ class OutflowMonitorScenarioTest {
             assertThat(f.get("returnsToCare").asLong()).isEqualTo(1);
             assertThat(f.get("evictions").asLong()).isEqualTo(1);
             assertThat(f.get("tenanciesEnded").asLong()).isEqualTo(2);           // T3, T6
-            assertThat(f.get("daysTrajectoryToOfferMedian").asLong()).isEqualTo(59);
-            assertThat(f.get("daysTrajectoryToOfferP90").asLong()).isEqualTo(226);
-            assertThat(f.get("daysOfferToMoveInMedian").asLong()).isEqualTo(16);
-            assertThat(f.get("daysOfferToMoveInP90").asLong()).isEqualTo(31);
-            assertThat(f.get("daysMoveInToFlipMedian").asLong()).isEqualTo(183);
+            // Spreadsheet definitions: =MEDIAN(59;226) = 142.5, =PERCENTILE.INC(59;226;0,9) = 59 + 0.9 * 167 = 209.3
+            assertThat(f.get("daysTrajectoryToOfferMedian").decimalValue()).isEqualByComparingTo("142.5");
+            assertThat(f.get("daysTrajectoryToOfferP90").decimalValue()).isEqualByComparingTo("209.3");
+            assertThat(f.get("daysTrajectoryToOfferCases").asLong()).isEqualTo(2);
+            // =MEDIAN(31;16) = 23.5, =PERCENTILE.INC(31;16;0,9) = 16 + 0.9 * 15 = 29.5
+            assertThat(f.get("daysOfferToMoveInMedian").decimalValue()).isEqualByComparingTo("23.5");
+            assertThat(f.get("daysOfferToMoveInP90").decimalValue()).isEqualByComparingTo("29.5");
+            assertThat(f.get("daysMoveInToFlipMedian").decimalValue()).isEqualByComparingTo("183");
+            assertThat(f.get("daysMoveInToFlipP90").decimalValue()).isEqualByComparingTo("183");
+            assertThat(f.get("shareOfferedWithinDeadlineNumerator").asLong()).isEqualTo(1);
+            assertThat(f.get("shareOfferedWithinDeadlineDenominator").asLong()).isEqualTo(2);
+            assertThat(f.get("offersMade").asLong()).isEqualTo(2);                  // T1, T2 offered in 2025
+            assertThat(f.get("offersRefused").asLong()).isZero();
+            assertThat(f.get("housed").asLong()).isEqualTo(2);                      // T1, T2 (T3 evicted, T6 returned)
+            assertThat(f.get("potentialOutflowersWaiting.6to12Months").asLong()).isEqualTo(1); // T4 since 2025-05-01
+            assertThat(f.get("potentialOutflowersWaiting.under3Months").asLong()).isZero();
+            assertThat(f.get("returnsToCareByTimeHoused.6to12Months").asLong()).isEqualTo(1);  // T6 after 11 months
+            assertThat(f.get("trajectoriesEndedWithoutOutflow").asLong()).isZero(); // T6's ended after a move-in
+            assertThat(f.get("sustainedAfter12MonthsNumerator").asLong()).isEqualTo(1);
+            assertThat(f.get("sustainedAfter12MonthsDenominator").asLong()).isEqualTo(2);
             assertThat(f.get("shareOfferedWithinDeadline").asDouble()).isEqualTo(0.5);
             assertThat(f.get("quotaAgreed." + C1).asLong()).isEqualTo(10);
             assertThat(f.get("quotaUsed." + C1).asLong()).isEqualTo(2);          // accepted from quota in 2025: T1, T2
@@ -271,8 +287,40 @@ class OutflowMonitorScenarioTest {
         assertThat(f.get("outflows").isNull()).isTrue();
         assertThat(f.get("shareOfferedWithinDeadline").isNull()).as("a share of 2 cases").isTrue();
         assertThat(body.get("groups").get(0).get("suppressed")).extracting(JsonNode::asText).contains("outflows", "stockShelter");
-        assertThat(get("MONITOR", "?region=" + twente + "&from=2025-01-01&to=2025-12-31",
-                MediaType.parseMediaType("text/csv")).getBody()).contains("suppressed");
+        String csv = get("MONITOR", "?region=" + twente + "&from=2025-01-01&to=2025-12-31",
+                MediaType.parseMediaType("text/csv")).getBody();
+        assertThat(csv).contains("suppressed");
+        // JSON minus CSV: the same numbers, so nothing to gain from comparing them.
+        String[] lines = csv.split("\n");
+        List<String> header = List.of(lines[0].split(","));
+        List<String> row = List.of(lines[1].split(",", -1));
+        JsonNode group = body.get("groups").get(0);
+        f.fields().forEachRemaining(figure -> {
+            String cell = row.get(header.indexOf(figure.getKey()));
+            if (figure.getValue().isNull()) {
+                assertThat(cell).as(figure.getKey()).isIn("suppressed", "");
+            } else if (figure.getValue().isTextual()) {
+                assertThat(cell).as(figure.getKey()).isEqualTo(figure.getValue().asText());
+            } else {
+                assertThat(new java.math.BigDecimal(cell)).as(figure.getKey())
+                        .isEqualByComparingTo(figure.getValue().decimalValue());
+            }
+        });
+        group.get("suppressedCells").fields().forEachRemaining(left ->
+                assertThat(row.get(header.indexOf("suppressedCells." + left.getKey()))).isEqualTo(left.getValue().asText()));
+        assertThat(group.get("suppressedCells").get("outflows").asLong()).as("T1 and T2 in cells of their own").isEqualTo(2);
+    }
+
+    @Test
+    void monitors_ask_for_whole_calendar_months() {
+        assertThat(get("MONITOR", "?region=" + twente + "&from=2025-01-02&to=2025-12-31", MediaType.APPLICATION_JSON)
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(get("MONITOR", "?region=" + twente + "&from=2025-01-01&to=2025-12-30", MediaType.APPLICATION_JSON)
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(get("MONITOR", "?region=" + twente + "&from=2025-02-01&to=2025-02-28", MediaType.APPLICATION_JSON)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(get("ADMIN", "?region=" + twente + "&from=2025-01-02&to=2025-12-30", MediaType.APPLICATION_JSON)
+                .getStatusCode().value()).as("administrators see exact figures for any period").isEqualTo(200);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package nl.weerthuis.query.partner;
 
 import com.rabbitmq.client.Channel;
+import java.time.Period;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
@@ -70,7 +71,7 @@ class AmqpTransportTest {
                     "87654321", LocalDate.of(2025, 1, 2), null), MetaData.with("actorOrganisation", TestTokens.MUNICIPALITY));
             events.append("Tenancy", tenancy, 0, new DwellingOfferedEvent(tenancy, client, corporation, "87654321",
                     LeaseForm.CLIENT_LEASE, dwelling, "Twente", false, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 10),
-                    "national-default", 0, 3), MetaData.with("actorOrganisation", corporation));
+                    "national-default", 0, Period.ofMonths(3)), MetaData.with("actorOrganisation", corporation));
             events.append("Tenancy", tenancy, 1, new TenancyStartedEvent(tenancy, client, LeaseForm.CLIENT_LEASE, corporation,
                     LeaseHolder.CLIENT, "87654321", dwelling, "Twente", LocalDate.of(2025, 2, 10)),
                     MetaData.with("actorOrganisation", corporation));

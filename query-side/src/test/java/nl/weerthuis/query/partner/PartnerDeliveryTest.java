@@ -1,6 +1,7 @@
 package nl.weerthuis.query.partner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Period;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
@@ -361,11 +362,11 @@ class PartnerDeliveryTest {
                 "Almelo", provider, LocalDate.of(2025, 1, 2), null), actor(MUNICIPALITY));
         events.append("Tenancy", tenancy, 0, new DwellingOfferedEvent(tenancy, client, corporation, provider,
                 LeaseForm.TRIPARTITE, dwelling, "Twente", false, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 10),
-                "national-default", 0, 3), actor(corporation));
+                "national-default", 0, Period.ofMonths(3)), actor(corporation));
         events.append("Tenancy", tenancy, 1, new TenancyStartedEvent(tenancy, client, LeaseForm.TRIPARTITE, corporation,
                 LeaseHolder.CARE_PROVIDER, provider, dwelling, "Twente", LocalDate.of(2025, 2, 10)), actor(corporation));
         events.append("Tenancy", tenancy, 2, new MovedInEvent(tenancy, client, LocalDate.of(2025, 2, 15), LeaseForm.TRIPARTITE,
-                corporation, provider, "Twente", "Almelo", "Centrum", "national-default", 0, 6, 24), actor(corporation));
+                corporation, provider, "Twente", "Almelo", "Centrum", "national-default", 0, Period.ofMonths(6), Period.ofMonths(24)), actor(corporation));
         events.append("Tenancy", tenancy, 3, new SignalRaisedEvent(tenancy, client, "signal-1", SignalKind.CONFUSED_BEHAVIOUR,
                 provider, OrganisationType.CARE_PROVIDER, Severity.MEDIUM, "worried", LocalDate.of(2025, 3, 1)), actor(provider));
         events.append("Tenancy", tenancy, 4, new ContractFlippedEvent(tenancy, client, LocalDate.of(2025, 9, 1),

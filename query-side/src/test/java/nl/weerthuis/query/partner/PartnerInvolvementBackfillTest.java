@@ -1,6 +1,7 @@
 package nl.weerthuis.query.partner;
 
 import nl.weerthuis.kernel.client.CareSetting;
+import java.time.Period;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.HousingRequestedEvent;
 import nl.weerthuis.kernel.tenancy.Dwelling;
@@ -57,7 +58,7 @@ class PartnerInvolvementBackfillTest {
                 municipality);
         events.append("Tenancy", tenancy, 0, new DwellingOfferedEvent(tenancy, client, "61000002", "61000001",
                 LeaseForm.CLIENT_LEASE, new Dwelling("Straat 1", "Almelo", "Noord"), "Twente", false,
-                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 6), "a", 1, 6), MetaData.with("actorOrganisation", "61000002"));
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 6), "a", 1, Period.ofMonths(6)), MetaData.with("actorOrganisation", "61000002"));
         events.append("Tenancy", tenancy, 1, new TenancyEndedEvent(tenancy, client, TenancyEndReason.MOVED,
                 LocalDate.of(2026, 3, 1), "61000002", "61000001", "Twente", null), MetaData.with("actorOrganisation", "61000002"));
         await().atMost(Duration.ofSeconds(20)).until(() -> involvementOf(client).stream()

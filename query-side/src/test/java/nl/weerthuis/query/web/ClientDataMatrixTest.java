@@ -1,6 +1,7 @@
 package nl.weerthuis.query.web;
 
 import nl.weerthuis.kernel.careindication.IndicationEndReason;
+import java.time.Period;
 import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
 import nl.weerthuis.kernel.careindication.IndicationType;
@@ -113,7 +114,7 @@ class ClientDataMatrixTest {
             }
             events.append("Tenancy", tenancy, 0, new DwellingOfferedEvent(tenancy, client, corporation, PROVIDER_A,
                     LeaseForm.CLIENT_LEASE, new Dwelling("Matrixstraat 1", "Almelo", "Noord"), "Twente", false,
-                    LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 6), "a", 1, 6), by(corporation, HOUSING_CORPORATION));
+                    LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 6), "a", 1, Period.ofMonths(6)), by(corporation, HOUSING_CORPORATION));
             events.append("CareIndication", indication, 0, new IndicationGrantedEvent(indication, client,
                     IndicationType.SUPPORTED_LIVING, 7, formerly ? PROVIDER_B : PROVIDER_A, "Twente", LocalDate.of(2026, 1, 1),
                     LocalDate.of(2027, 1, 1)), municipality);

@@ -46,6 +46,7 @@ class QueryAuthorizationTest {
     static Stream<Arguments> endpoints() {
         return Stream.of(
                 Arguments.of(HttpMethod.GET, "/api/v1/monitor/outflow", EnumSet.of(MONITOR, ADMIN), 200),
+                Arguments.of(HttpMethod.GET, "/api/v1/monitor/definitions", EnumSet.of(MONITOR, ADMIN), 200),
                 Arguments.of(HttpMethod.GET, "/api/v1/monitor/registered-clients", EnumSet.of(MONITOR, ADMIN), 200),
                 Arguments.of(HttpMethod.GET, "/api/v1/clients/c/history", EnumSet.of(AUDITOR, CLIENT), 404),
                 Arguments.of(HttpMethod.GET, "/api/v1/clients/c/disclosures", EnumSet.of(AUDITOR, CLIENT), 404),

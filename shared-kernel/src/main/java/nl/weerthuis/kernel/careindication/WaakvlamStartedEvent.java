@@ -1,14 +1,21 @@
 package nl.weerthuis.kernel.careindication;
 
 import java.time.LocalDate;
+import java.time.Period;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import nl.weerthuis.kernel.agreement.Term;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
-/** Low-intensity after-care started with the regional default frequency and duration. */
+/**
+ * Low-intensity after-care started with the regional default frequency and duration (events before ISO terms:
+ * {@code frequencyWeeks}, whole weeks).
+ */
 public record WaakvlamStartedEvent(
         String indicationId,
         @DataSubject String clientId,
         LocalDate startedOn,
-        int frequencyWeeks,
+        @JsonAlias("frequencyWeeks") @JsonDeserialize(using = Term.Weeks.class) Period frequency,
         LocalDate until,
         LocalDate firstContactDueOn,
         String agreementId,

@@ -1,6 +1,10 @@
 package nl.weerthuis.kernel.client;
 
 import java.time.LocalDate;
+import java.time.Period;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import nl.weerthuis.kernel.agreement.Term;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
 /** The client left BW or MO for a home of their own: the outflow moment; reviews are scheduled by the agreement version in force. */
@@ -10,6 +14,6 @@ public record OutflowRecordedEvent(
         LocalDate movedInOn,
         String agreementId,
         int agreementVersion,
-        int reviewCadenceMonths,
-        int reviewPeriodMonths) {
+        @JsonAlias("reviewCadenceMonths") @JsonDeserialize(using = Term.Months.class) Period reviewCadence,
+        @JsonAlias("reviewPeriodMonths") @JsonDeserialize(using = Term.Months.class) Period reviewPeriod) {
 }

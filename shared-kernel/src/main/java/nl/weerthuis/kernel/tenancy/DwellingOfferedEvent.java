@@ -1,9 +1,16 @@
 package nl.weerthuis.kernel.tenancy;
 
 import java.time.LocalDate;
+import java.time.Period;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import nl.weerthuis.kernel.agreement.Term;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
-/** A dwelling was offered, from the quota or by direct mediation, under the agreement version in force. */
+/**
+ * A dwelling was offered, from the quota or by direct mediation, under the agreement version in force, whose offer
+ * deadline it records (events before ISO terms: {@code offerDeadlineMonths}, whole months).
+ */
 public record DwellingOfferedEvent(
         String tenancyId,
         @DataSubject String clientId,
@@ -17,5 +24,5 @@ public record DwellingOfferedEvent(
         LocalDate trajectoryStartedOn,
         String agreementId,
         int agreementVersion,
-        int offerDeadlineMonths) {
+        @JsonAlias("offerDeadlineMonths") @JsonDeserialize(using = Term.Months.class) Period offerDeadline) {
 }

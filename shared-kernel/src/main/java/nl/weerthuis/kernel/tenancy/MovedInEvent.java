@@ -1,9 +1,16 @@
 package nl.weerthuis.kernel.tenancy;
 
 import java.time.LocalDate;
+import java.time.Period;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import nl.weerthuis.kernel.agreement.Term;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
-/** The client moved in (outflow). The flip term follows from the agreement version in force on this date. */
+/**
+ * The client moved in (outflow). The flip term follows from the agreement version in force on this date (events
+ * before ISO terms: {@code flipMinimumMonths}/{@code flipMaximumMonths}, whole months).
+ */
 public record MovedInEvent(
         String tenancyId,
         @DataSubject String clientId,
@@ -16,6 +23,6 @@ public record MovedInEvent(
         String neighbourhood,
         String agreementId,
         int agreementVersion,
-        int flipMinimumMonths,
-        int flipMaximumMonths) {
+        @JsonAlias("flipMinimumMonths") @JsonDeserialize(using = Term.Months.class) Period flipMinimumTerm,
+        @JsonAlias("flipMaximumMonths") @JsonDeserialize(using = Term.Months.class) Period flipMaximumTerm) {
 }

@@ -1,6 +1,7 @@
 package nl.weerthuis.kernel.involvement;
 
 import nl.weerthuis.kernel.careindication.IndicationEndReason;
+import java.time.Period;
 import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
 import nl.weerthuis.kernel.careindication.IndicationType;
@@ -58,7 +59,7 @@ class ClientInvolvementsTest {
 
     private DwellingOfferedEvent offer(String tenancyId, String landlord) {
         return new DwellingOfferedEvent(tenancyId, CLIENT, landlord, FACILITY_PROVIDER, LeaseForm.CLIENT_LEASE, null,
-                "Twente", true, DAY.plusDays(10), DAY, "agreement", 1, 6);
+                "Twente", true, DAY.plusDays(10), DAY, "agreement", 1, Period.ofMonths(6));
     }
 
     @Test

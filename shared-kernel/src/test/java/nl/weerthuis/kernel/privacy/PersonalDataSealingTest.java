@@ -1,6 +1,7 @@
 package nl.weerthuis.kernel.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Period;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import nl.weerthuis.kernel.client.CareSetting;
@@ -87,7 +88,7 @@ class PersonalDataSealingTest {
     void a_nested_address_is_sealed_for_the_client_of_the_event_around_it() {
         DwellingOfferedEvent offered = new DwellingOfferedEvent("tenancy-1", "client-2", "12345678", "87654321",
                 LeaseForm.CLIENT_LEASE, new Dwelling("Hoofdstraat 1, Almelo", "Almelo", "Centrum"), "Twente", true,
-                LocalDate.of(2025, 1, 6), LocalDate.of(2024, 10, 1), "agreement-1", 1, 3);
+                LocalDate.of(2025, 1, 6), LocalDate.of(2024, 10, 1), "agreement-1", 1, Period.ofMonths(3));
 
         assertThat(stored(offered)).doesNotContain("Hoofdstraat").contains("pd1:client-2:");
         assertThat(read(serializer.serialize(offered, byte[].class))).isEqualTo(offered);

@@ -3,6 +3,7 @@ package nl.weerthuis.query.monitor.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.weerthuis.query.monitor.FigureDictionary;
 import nl.weerthuis.query.monitor.OutflowFigures.Selection;
 import nl.weerthuis.query.monitor.OutflowMonitor;
 import nl.weerthuis.query.web.Problems;
@@ -46,7 +47,8 @@ class OutflowMonitorController {
     }
 
     @Operation(summary = "The outflow monitor's figures for a selection and period, grouped by a dimension or period; "
-            + "JSON, or CSV with Accept: text/csv. Monitors see counts from 1 to 4 suppressed.")
+            + "JSON, or CSV with Accept: text/csv. Every figure is defined at /api/v1/monitor/definitions. Monitors ask "
+            + "for whole calendar months and see cells of 1 to 4 cases left out.")
     @GetMapping(value = "/outflow", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     ResponseEntity<?> outflow(@RequestParam(required = false) @Size(max = 100) String region,
                               @RequestParam(required = false) @Size(max = 100) String municipality,
@@ -63,7 +65,8 @@ class OutflowMonitorController {
             return outsideWindow.get();
         }
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
-        LocalDate until = to == null ? today : to;
+        // By default the calendar year so far, up to the end of this month: whole months, as monitors must ask.
+        LocalDate until = to == null ? today.withDayOfMonth(today.lengthOfMonth()) : to;
         LocalDate since = from == null ? until.withDayOfYear(1) : from;
         OutflowMonitor.GroupBy grouping;
         try {
@@ -75,6 +78,12 @@ class OutflowMonitorController {
             return badRequest("from", "from must not be after to");
         }
         boolean exact = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        if (!exact && since.getDayOfMonth() != 1) {
+            return badRequest("from", "monitors ask for whole calendar months: from is the first day of a month");
+        }
+        if (!exact && until.getDayOfMonth() != until.lengthOfMonth()) {
+            return badRequest("to", "monitors ask for whole calendar months: to is the last day of a month");
+        }
         List<OutflowMonitor.Group> groups = monitor.figures(
                 new Selection(region, municipality, corporation, careProvider, since, until), grouping, !exact);
         // Figures that rest on a read model with parked events leave those clients out, and say so.
@@ -99,22 +108,47 @@ class OutflowMonitorController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(READ_MODEL_COMPLETE, complete).body(body);
     }
 
+    @Operation(summary = "The figure dictionary: for every figure what is counted, by which business date, the base "
+            + "of a median or share, how percentiles, rounding and small-cell suppression work")
+    @GetMapping(value = "/definitions", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> definitions() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("period", FigureDictionary.PERIOD);
+        body.put("statistics", FigureDictionary.STATISTICS);
+        body.put("suppression", FigureDictionary.SUPPRESSION);
+        body.put("figures", FigureDictionary.FIGURES);
+        return body;
+    }
+
+    /**
+     * The same numbers as the JSON: one row per group, one column per figure ("suppressed" where withheld), and a
+     * column {@code suppressedCells.<figure>} for every figure that left cells out in some group.
+     */
     static String csv(List<OutflowMonitor.Group> groups) {
         Set<String> columns = new LinkedHashSet<>();
         groups.forEach(g -> columns.addAll(g.figures().keySet()));
+        Set<String> leftOut = new LinkedHashSet<>();
+        groups.forEach(g -> leftOut.addAll(g.suppressedCells().keySet()));
         StringBuilder csv = new StringBuilder("group");
-        columns.forEach(c -> csv.append(',').append(c));
+        columns.forEach(c -> csv.append(',').append(quote(c)));
+        leftOut.forEach(c -> csv.append(',').append(quote("suppressedCells." + c)));
         csv.append('\n');
         for (OutflowMonitor.Group group : groups) {
             csv.append(quote(group.group()));
             for (String column : columns) {
                 Object value = group.figures().get(column);
                 csv.append(',').append(group.suppressed().contains(column) ? "suppressed"
-                        : value == null ? "" : quote(value.toString()));
+                        : value == null ? "" : quote(plain(value)));
             }
+            leftOut.forEach(c -> csv.append(',').append(group.suppressedCells().getOrDefault(c, 0L)));
             csv.append('\n');
         }
         return csv.toString();
+    }
+
+    /** Numbers as a spreadsheet reads them: 42.5, never 4.25E+1. */
+    private static String plain(Object value) {
+        return value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     private static String quote(String value) {
