@@ -62,7 +62,10 @@ class SecurityConfiguration {
                         // A client's file: caseworkers of involved organisations (checked in the controller, 404 otherwise).
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/file").hasRole("CASEWORKER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/agreements").hasRole("CLIENT")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/integrity").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/integrity", "/api/v1/integrity/checkpoints",
+                                "/api/v1/integrity/checkpoints/*").hasAnyRole("AUDITOR", "ADMIN")
+                        // Checkpoint public keys are published: they let anyone check a checkpoint, and sign nothing.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/integrity/signing-keys").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // Partner systems manage their own subscriptions and read their own organisation's feed.
                         .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/*").hasRole("PARTNER_SYSTEM")

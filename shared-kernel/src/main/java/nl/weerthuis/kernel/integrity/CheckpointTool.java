@@ -27,10 +27,11 @@ public final class CheckpointTool {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** The exit status; the database password comes from {@code env} (WEERTHUIS_DB_PASSWORD), never an argument. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
             if (args.length > 0 && args[0].equals("public-key")) {
                 SigningKey key = SigningKey.fromSeed(new String(System.in.readAllBytes(), StandardCharsets.US_ASCII));
@@ -38,7 +39,7 @@ public final class CheckpointTool {
                 return 0;
             }
             if (args.length > 0 && args[0].equals("verify")) {
-                return verify(options(args), out);
+                return verify(options(args), env, out);
             }
             err.println("usage: verify --checkpoint FILE --public-keys FILE --db-url URL [--db-user USER] [--schema SCHEMA]"
                     + " | public-key < SEED");
@@ -49,7 +50,7 @@ public final class CheckpointTool {
         }
     }
 
-    private static int verify(Map<String, String> options, PrintStream out) throws IOException, SQLException {
+    private static int verify(Map<String, String> options, Map<String, String> env, PrintStream out) throws IOException, SQLException {
         Checkpoint checkpoint = Checkpoint.parse(Files.readString(Path.of(required(options, "checkpoint"))));
         PublicKeys trusted = PublicKeys.parse(Files.readAllLines(Path.of(required(options, "public-keys"))));
         String schema = options.getOrDefault("schema", "event_store");
@@ -58,7 +59,7 @@ public final class CheckpointTool {
         }
         CheckpointVerification verification = new CheckpointVerification(checkpoint, trusted);
         try (Connection connection = DriverManager.getConnection(required(options, "db-url"),
-                options.getOrDefault("db-user", "postgres"), System.getenv().getOrDefault("WEERTHUIS_DB_PASSWORD", ""))) {
+                options.getOrDefault("db-user", "postgres"), env.getOrDefault("WEERTHUIS_DB_PASSWORD", ""))) {
             connection.createStatement().execute("SET search_path TO " + schema);
             connection.setReadOnly(true);
             StoredEvents.stream(connection, null, verification);

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.weerthuis.query.access.ProcessingLog;
 import nl.weerthuis.query.history.DecisionHistory;
-import nl.weerthuis.query.history.IntegrityCheck;
 import nl.weerthuis.query.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -26,12 +25,10 @@ class HistoryController {
     static final String ACTIVITY = "audit-decision-history";
 
     private final DecisionHistory histories;
-    private final IntegrityCheck integrity;
     private final ProcessingLog processingLog;
 
-    HistoryController(DecisionHistory histories, IntegrityCheck integrity, ProcessingLog processingLog) {
+    HistoryController(DecisionHistory histories, ProcessingLog processingLog) {
         this.histories = histories;
-        this.integrity = integrity;
         this.processingLog = processingLog;
     }
 
@@ -57,11 +54,5 @@ class HistoryController {
         processingLog.record(ACTIVITY, List.of(clientId), caller, trace, "COMPLETED");
         response.setHeader("traceparent", trace.traceParent());
         return ResponseEntity.ok(history.get());
-    }
-
-    @Operation(summary = "Verify the hash chain of every aggregate in the event store; names the first broken event")
-    @GetMapping("/api/v1/integrity")
-    IntegrityCheck.Result integrity() {
-        return integrity.verify();
     }
 }

@@ -1,4 +1,4 @@
-package nl.weerthuis.query.history;
+package nl.weerthuis.query.integrity;
 
 import nl.weerthuis.kernel.eventstore.EventHashChain;
 import org.springframework.beans.factory.annotation.Qualifier;
