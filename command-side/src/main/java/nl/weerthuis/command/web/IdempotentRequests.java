@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import nl.weerthuis.kernel.privacy.SealingSerializers;
+import nl.weerthuis.kernel.privacy.KeyEncryptionKeys;
 import nl.weerthuis.kernel.privacy.SecretBox;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -36,12 +35,12 @@ public class IdempotentRequests {
     private final SecretBox fingerprints;
 
     IdempotentRequests(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
-                       @Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey) {
+                       KeyEncryptionKeys keyEncryptionKeys) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
         // A request may carry a name or BSN: its fingerprint is a keyed hash, not a guessable plain digest.
-        this.fingerprints = new SecretBox(SealingSerializers.keyEncryptionKey(keyEncryptionKey), "idempotency-fingerprint");
+        this.fingerprints = new SecretBox(keyEncryptionKeys, "idempotency-fingerprint");
     }
 
     public ResponseEntity<Object> once(String key, Jwt caller, Object request, Supplier<ResponseEntity<Object>> action) {
@@ -53,7 +52,7 @@ public class IdempotentRequests {
         }
         // Keys are scoped per organisation: one organisation's key never reveals another's outcome.
         String scopedKey = caller.getClaimAsString("org") + ":" + key;
-        String fingerprint = fingerprint(request);
+        String fingerprint = fingerprints.hash(fingerprinted(request));
         try {
             return transaction.execute(status -> {
                 jdbc.update("INSERT INTO idempotent_request (scoped_key, fingerprint, recorded_at) VALUES (?, ?, ?)",
@@ -64,15 +63,17 @@ public class IdempotentRequests {
                 return outcome;
             });
         } catch (DuplicateKeyException repeated) {
-            return firstOutcome(scopedKey, fingerprint);
+            return firstOutcome(scopedKey, request);
         }
     }
 
-    private ResponseEntity<Object> firstOutcome(String scopedKey, String fingerprint) {
+    private ResponseEntity<Object> firstOutcome(String scopedKey, Object request) {
+        // Also a fingerprint taken under the previous key-encryption key, during its rotation.
+        List<String> fingerprints = this.fingerprints.hashes(fingerprinted(request));
         List<ResponseEntity<Object>> found = jdbc.query(
                 "SELECT fingerprint, status, body FROM idempotent_request WHERE scoped_key = ?",
                 (row, n) -> {
-                    if (!fingerprint.equals(row.getString("fingerprint"))) {
+                    if (!fingerprints.contains(row.getString("fingerprint"))) {
                         throw new InvalidIdempotencyKey("this Idempotency-Key was used before for a different request");
                     }
                     return ResponseEntity.status(HttpStatus.valueOf(row.getInt("status"))).body(read(row.getString("body")));
@@ -81,9 +82,9 @@ public class IdempotentRequests {
                 .orElseThrow(() -> new InvalidIdempotencyKey("this Idempotency-Key is in use by a request in progress"));
     }
 
-    private String fingerprint(Object request) {
+    private String fingerprinted(Object request) {
         try {
-            return fingerprints.hash(request.getClass().getName() + json.writeValueAsString(request));
+            return request.getClass().getName() + json.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
