@@ -11,7 +11,8 @@
     status.className = ''; status.textContent = 'Loading…';
     const asOf = el('asOf').value ? '?asOf=' + encodeURIComponent(new Date(el('asOf').value).toISOString()) : '';
     const response = await fetch('/api/v1/clients/' + encodeURIComponent(el('clientId').value) + '/history' + asOf,
-      { headers: { Authorization: 'Bearer ' + el('token').value.trim() } });
+      // An inspectorate names the processing activity of every read; this page is the audit of decisions.
+      { headers: { Authorization: 'Bearer ' + el('token').value.trim(), 'X-Processing-Activity': 'audit-decision-history' } });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       status.className = 'error';

@@ -65,6 +65,8 @@ public final class App implements AutoCloseable {
                 "--weerthuis.database.schema=" + database.schemaOf(module),
                 "--weerthuis.database.event-store-schema=" + database.eventStoreSchema(),
                 "--weerthuis.security.jwt-secret=" + JWT_SECRET,
+                // A bench run outlasts the default one-hour token lifetime; its tokens live two hours.
+                "--weerthuis.security.max-token-lifetime=PT2H",
                 "--weerthuis.privacy.key-encryption-key=" + KEY_ENCRYPTION_KEY,
                 "--weerthuis.partners.allow-loopback-callbacks=true", "--db-scheduler.polling-interval=1s"));
         command.addAll(List.of(extraArgs));
@@ -73,7 +75,8 @@ public final class App implements AutoCloseable {
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         try {
             App app = new App(module, port, builder.start());
-            app.awaitHealthy(Duration.ofSeconds(120));
+            // Generous: on a loaded 2-core machine a start that replays into a fresh read store takes minutes.
+            app.awaitHealthy(Duration.ofMinutes(5));
             return app;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + module, e);

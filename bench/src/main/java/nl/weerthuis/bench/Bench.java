@@ -268,7 +268,9 @@ public final class Bench {
         Latencies latencies = new Latencies();
         for (int i = 0; i < 330; i++) {
             String client = population.clientIds().get(random.nextInt(population.clientIds().size()));
-            Http.Response response = http.get(query.baseUrl() + "/api/v1/clients/" + client + "/history", auditor);
+            // An inspectorate names the processing activity of each read.
+            Http.Response response = http.get(query.baseUrl() + "/api/v1/clients/" + client + "/history", auditor,
+                    Map.of("X-Processing-Activity", "audit-decision-history"));
             if (response.status() != 200) {
                 throw new IllegalStateException("history failed: " + response.status() + " " + response.body());
             }
@@ -345,6 +347,9 @@ public final class Bench {
                 http.post(command.baseUrl() + "/api/v1/clients/" + client + "/arrangement-checklist", municipality, """
                         {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":true,"support":true,
                          "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"2026-01-10"}""");
+                // Only a corporation the coordination point asked may offer a dwelling.
+                http.post(command.baseUrl() + "/api/v1/clients/" + client + "/housing-requests", municipality,
+                        "{\"corporation\":\"%s\",\"requestedOn\":\"2026-01-11\"}".formatted(corporation));
                 Http.Response offered = http.post(command.baseUrl() + "/api/v1/tenancies", corporationWorker, """
                         {"clientId":"%s","careProvider":"60100000","leaseForm":"CLIENT_LEASE","fromQuota":false,
                          "offeredOn":"2026-02-01","dwelling":{"address":"Straat 1","municipality":"Regio-01-gemeente-1",

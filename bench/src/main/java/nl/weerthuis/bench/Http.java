@@ -32,8 +32,14 @@ public final class Http {
     }
 
     public Response get(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).GET().build());
+        return get(url, token, Map.of());
+    }
+
+    public Response get(String url, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     public Response send(HttpRequest request) {

@@ -3,6 +3,10 @@ package nl.weerthuis.command.careindication;
 import nl.weerthuis.command.agreement.AgreementPolicies;
 import nl.weerthuis.command.client.ClientRegister;
 import nl.weerthuis.command.rules.BusinessCalendar;
+import nl.weerthuis.command.rules.RuleViolation;
+import nl.weerthuis.kernel.identity.MetadataKeys;
+import nl.weerthuis.kernel.identity.OrganisationId;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import nl.weerthuis.kernel.agreement.PolicyInForce;
 import nl.weerthuis.kernel.careindication.*;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -47,9 +51,15 @@ public class CareIndication {
     }
 
     @CommandHandler
-    public CareIndication(GrantIndicationCommand command, ClientRegister clients) {
-        require(clients.find(command.clientId()).isPresent(), "CLIENT_MUST_BE_REGISTERED",
-                "an indication is granted to a registered client");
+    public CareIndication(GrantIndicationCommand command, ClientRegister clients,
+                          @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String grantedBy) {
+        ClientRegister.ClientStatus client = clients.find(command.clientId()).orElseThrow(() -> new RuleViolation(
+                "CLIENT_MUST_BE_REGISTERED", "an indication is granted to a registered client"));
+        // The Wmo beschikking is the decision of the client's own municipality; it names who provides the care.
+        require(grantedBy != null && grantedBy.equals(client.registeredBy()), "INDICATION_BY_CLIENTS_MUNICIPALITY",
+                "a care indication is granted by the municipality that registered the client");
+        require(OrganisationId.isValid(command.provider()), "INDICATION_NAMES_PROVIDER",
+                "an indication names its care provider (KvK number)");
         require(command.type() != null, "INDICATION_TYPE_REQUIRED", "the indication type is required");
         require(command.hoursPerWeek() > 0, "HOURS_MUST_BE_POSITIVE", "an indication grants some hours of support a week");
         require(command.validUntil().isAfter(command.validFrom()), "PERIOD_MUST_BE_POSITIVE",

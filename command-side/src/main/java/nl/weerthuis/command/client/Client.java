@@ -29,6 +29,13 @@ import nl.weerthuis.kernel.client.TrajectoryClosure;
 import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;
 import nl.weerthuis.kernel.client.WithdrawConsentCommand;
 import nl.weerthuis.kernel.client.ErasePersonalDataCommand;
+import nl.weerthuis.kernel.client.HousingRequestWithdrawnEvent;
+import nl.weerthuis.kernel.client.HousingRequestedEvent;
+import nl.weerthuis.kernel.client.RequestHousingCommand;
+import nl.weerthuis.kernel.client.WithdrawHousingRequestCommand;
+import nl.weerthuis.kernel.identity.MetadataKeys;
+import nl.weerthuis.kernel.identity.OrganisationId;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import nl.weerthuis.kernel.client.PersonalDataErasedEvent;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -64,7 +71,10 @@ public class Client {
     private CareSetting setting;
     private String region;
     private String municipality;
+    /** The client's own municipality: the organisation that registered them (the central intake). */
+    private String registeredBy;
     private boolean trajectoryOpen;
+    private boolean debtsStabilised;
     private String housedInTenancy;
     private final Set<String> consents = new HashSet<>();
     private final Set<String> coordinators = new HashSet<>();
@@ -88,8 +98,11 @@ public class Client {
         return chain.proceed();
     }
 
+    /** Erasure is the controller's act: the client's own municipality, not whoever else holds procesregie. */
     @CommandHandler
-    void handle(ErasePersonalDataCommand command) {
+    void handle(ErasePersonalDataCommand command, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String erasedBy) {
+        require(erasedBy != null && erasedBy.equals(registeredBy), "ERASURE_BY_CLIENTS_MUNICIPALITY",
+                "the personal data of a client is erased by the municipality that registered them");
         require(command.ground() != null, "ERASURE_GROUND_REQUIRED", "say on which ground the data is erased");
         if (!erased) { // erasing twice is erasing once
             apply(new PersonalDataErasedEvent(clientId, command.ground(), command.erasedOn()));
@@ -122,11 +135,56 @@ public class Client {
                 command.recordedOn()));
     }
 
+    /** Procesregie is the client's municipality's to give. */
     @CommandHandler
-    void handle(AssignCaseCoordinationCommand command) {
+    void handle(AssignCaseCoordinationCommand command,
+                @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String assignedBy) {
+        require(assignedBy != null && assignedBy.equals(registeredBy), "CASE_COORDINATION_BY_CLIENTS_MUNICIPALITY",
+                "procesregie is assigned by the municipality that registered the client");
+        require(OrganisationId.isValid(command.organisation()) && command.organisationType() != null,
+                "CASE_COORDINATOR_REQUIRED", "name the organisation (OIN or KvK) and its type");
         require(!coordinators.contains(command.organisation()), "CASE_COORDINATION_ASSIGNED_ONCE",
                 "this organisation holds procesregie for the client already");
-        apply(new CaseCoordinationAssignedEvent(clientId, command.organisation(), command.assignedOn()));
+        apply(new CaseCoordinationAssignedEvent(clientId, command.organisation(), command.organisationType(),
+                command.assignedOn()));
+    }
+
+    /**
+     * The coordination point asks a named corporation for a dwelling: only then may that corporation offer one (and
+     * see the client). Whether a request still stands is the command side's lookup: a tenancy ending closes it.
+     */
+    @CommandHandler
+    void handle(RequestHousingCommand command, ClientRegister clients,
+                @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String requestedBy) {
+        requireCoordinationPoint(requestedBy, "HOUSING_REQUEST_BY_COORDINATION_POINT");
+        require(OrganisationId.isValid(command.corporation()), "CORPORATION_REQUIRED",
+                "name the corporation asked (its KvK number)");
+        require(trajectoryOpen, "HOUSING_REQUEST_NEEDS_OPEN_TRAJECTORY",
+                "a dwelling is requested for a client with an open outflow trajectory");
+        require(debtsStabilised, "DEBTS_STABILISED_BEFORE_REQUEST",
+                "debts must be stabilised before a dwelling is requested (arrangement checklist)");
+        require(!standingRequests(clients).contains(command.corporation()), "HOUSING_REQUESTED_ONCE",
+                "this corporation has been asked already and the request stands");
+        apply(new HousingRequestedEvent(clientId, command.corporation(), command.requestedOn()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawHousingRequestCommand command, ClientRegister clients,
+                @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String withdrawnBy) {
+        requireCoordinationPoint(withdrawnBy, "HOUSING_REQUEST_BY_COORDINATION_POINT");
+        require(standingRequests(clients).contains(command.corporation()), "NO_SUCH_HOUSING_REQUEST",
+                "this corporation has no standing request to withdraw");
+        apply(new HousingRequestWithdrawnEvent(clientId, command.corporation(), command.withdrawnOn()));
+    }
+
+    private java.util.Set<String> standingRequests(ClientRegister clients) {
+        return clients.find(clientId).map(ClientRegister.ClientStatus::housingRequestedFrom).orElse(java.util.Set.of());
+    }
+
+    /** The coordination point: the municipality that registered the client, or whoever holds procesregie. */
+    private void requireCoordinationPoint(String actor, String rule) {
+        require(actor != null && (actor.equals(registeredBy) || coordinators.contains(actor)), rule,
+                "only the client's municipality or the holder of procesregie involves a corporation");
     }
 
     @EventSourcingHandler
@@ -202,11 +260,17 @@ public class Client {
     }
 
     @EventSourcingHandler
-    void on(ClientRegisteredEvent event) {
+    void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
+        this.registeredBy = registeredBy;
         clientId = event.clientId();
         setting = event.setting();
         region = event.region();
         municipality = event.municipality();
+    }
+
+    @EventSourcingHandler
+    void on(ArrangementChecklistUpdatedEvent event) {
+        debtsStabilised = event.checklist().debtsStabilised();
     }
 
     @EventSourcingHandler

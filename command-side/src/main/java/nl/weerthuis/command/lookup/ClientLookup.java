@@ -9,11 +9,14 @@ import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
 import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import nl.weerthuis.kernel.identity.MetadataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The command side's own view of each client, updated in the transaction that appends the client's events
@@ -35,15 +38,32 @@ class ClientLookup implements ClientRegister {
                 row.getString("client_id"), CareSetting.valueOf(row.getString("setting")), row.getString("region"),
                 row.getString("municipality"), row.getBoolean("trajectory_open"),
                 Optional.ofNullable(row.getDate("trajectory_started_on")).map(Date::toLocalDate).orElse(null),
-                row.getBoolean("debts_stabilised")), clientId).stream().findFirst();
+                row.getBoolean("debts_stabilised"), row.getString("registered_by"), housingRequestedFrom(clientId),
+                involved(clientId)), 
+                clientId).stream().findFirst();
+    }
+
+    /** Every organisation involved with the client now (the kernel's involvement rules). */
+    private Set<String> involved(String clientId) {
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT DISTINCT organisation FROM lookup_client_involvement WHERE client_id = ? AND ended_at IS NULL",
+                String.class, clientId));
+    }
+
+    /** The corporations asked for a dwelling whose request still stands (the kernel's involvement rules). */
+    private Set<String> housingRequestedFrom(String clientId) {
+        return Set.copyOf(jdbc.queryForList("""
+                SELECT organisation FROM lookup_client_involvement
+                WHERE client_id = ? AND basis = 'HOUSING_REQUEST' AND ended_at IS NULL""", String.class, clientId));
     }
 
     @EventHandler
-    void on(ClientRegisteredEvent event) {
+    void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
         jdbc.update("""
-                INSERT INTO lookup_client (client_id, setting, region, municipality, trajectory_open, debts_stabilised)
-                VALUES (?, ?, ?, ?, FALSE, FALSE)""",
-                event.clientId(), event.setting().name(), event.region(), event.municipality());
+                INSERT INTO lookup_client (client_id, setting, region, municipality, trajectory_open, debts_stabilised,
+                    registered_by)
+                VALUES (?, ?, ?, ?, FALSE, FALSE, ?)""",
+                event.clientId(), event.setting().name(), event.region(), event.municipality(), registeredBy);
     }
 
     @EventHandler

@@ -1,25 +1,34 @@
 package nl.weerthuis.command.lookup;
 
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
-import nl.weerthuis.kernel.client.CaseCoordinationAssignedEvent;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.identity.MetadataKeys;
+import nl.weerthuis.kernel.involvement.ClientInvolvements;
+import nl.weerthuis.kernel.involvement.InvolvementChange;
+import nl.weerthuis.kernel.involvement.InvolvementRules;
+import nl.weerthuis.kernel.involvement.InvolvementTable;
+import nl.weerthuis.kernel.privacy.DataSubjects;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Which organisations are involved with which client: the municipality that registered them, the care provider,
- * the corporation that offered a dwelling, the provider and municipality of an indication, and whoever holds
- * procesregie (often the neighbourhood team). Kept in the transaction
- * that appends the events, like the other lookups.
+ * The command side's copy of who is involved with which client ({@link InvolvementRules}, the kernel's one
+ * definition), and which client each tenancy and indication is about. Kept in the transaction that appends the
+ * events, like the other lookups, so a check reads every committed grant and end.
  */
 @Component
 @ProcessingGroup(LookupConfiguration.GROUP)
 public class Involvement {
+
+    private static final InvolvementTable TABLE = new InvolvementTable("lookup_client_involvement");
 
     private final JdbcTemplate jdbc;
 
@@ -27,44 +36,51 @@ public class Involvement {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Whether the organisation may act on this aggregate. Aggregates about no client (agreements) or not known
-     * (the command will find nothing) are not restricted here.
-     */
-    public boolean mayActOn(String aggregateIdentifier, String organisation) {
-        Integer restricted = jdbc.queryForObject(
-                "SELECT count(*) FROM lookup_aggregate_client WHERE aggregate_identifier = ?", Integer.class, aggregateIdentifier);
-        if (restricted == null || restricted == 0) {
-            return true;
-        }
-        Integer involved = jdbc.queryForObject("""
-                SELECT count(*) FROM lookup_aggregate_client a
-                JOIN lookup_involvement i ON i.client_id = a.client_id
-                WHERE a.aggregate_identifier = ? AND i.organisation = ?""", Integer.class, aggregateIdentifier, organisation);
-        return involved != null && involved > 0;
+    /** The client an aggregate is about; empty for aggregates about no client (agreements) or not known. */
+    public Optional<String> clientOf(String aggregateIdentifier) {
+        return jdbc.queryForList("SELECT client_id FROM lookup_aggregate_client WHERE aggregate_identifier = ?",
+                String.class, aggregateIdentifier).stream().findFirst();
+    }
+
+    public ClientInvolvements of(String clientId) {
+        return jdbc.execute((ConnectionCallback<ClientInvolvements>) connection -> TABLE.of(connection, clientId));
     }
 
     @EventHandler
-    void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
+    void on(ClientRegisteredEvent event, EventMessage<?> message) {
         link(event.clientId(), event.clientId());
-        involve(event.clientId(), registeredBy, event.careProvider());
+        record(event, message);
     }
 
     @EventHandler
-    void on(CaseCoordinationAssignedEvent event) {
-        involve(event.clientId(), event.organisation());
-    }
-
-    @EventHandler
-    void on(DwellingOfferedEvent event) {
+    void on(DwellingOfferedEvent event, EventMessage<?> message) {
         link(event.tenancyId(), event.clientId());
-        involve(event.clientId(), event.landlord(), event.careProvider());
+        record(event, message);
     }
 
     @EventHandler
-    void on(IndicationGrantedEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String grantedBy) {
+    void on(IndicationGrantedEvent event, EventMessage<?> message) {
         link(event.indicationId(), event.clientId());
-        involve(event.clientId(), grantedBy, event.provider());
+        record(event, message);
+    }
+
+    /** Every other event of a client may grant or end an involvement; the kernel's rules say which. */
+    @EventHandler
+    void on(Object event, EventMessage<?> message) {
+        record(event, message);
+    }
+
+    private void record(Object event, EventMessage<?> message) {
+        List<InvolvementChange> changes = InvolvementRules.changesOf(event,
+                (String) message.getMetaData().get(MetadataKeys.ACTOR_ORGANISATION));
+        String clientId = DataSubjects.of(event);
+        if (changes.isEmpty() || clientId == null) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            TABLE.apply(connection, clientId, changes, message.getTimestamp());
+            return null;
+        });
     }
 
     private void link(String aggregateIdentifier, String clientId) {
@@ -72,16 +88,5 @@ public class Involvement {
                 INSERT INTO lookup_aggregate_client (aggregate_identifier, client_id) SELECT ?, ?
                 WHERE NOT EXISTS (SELECT 1 FROM lookup_aggregate_client WHERE aggregate_identifier = ?)""",
                 aggregateIdentifier, clientId, aggregateIdentifier);
-    }
-
-    private void involve(String clientId, String... organisations) {
-        for (String organisation : organisations) {
-            if (organisation != null) {
-                jdbc.update("""
-                        INSERT INTO lookup_involvement (client_id, organisation) SELECT ?, ?
-                        WHERE NOT EXISTS (SELECT 1 FROM lookup_involvement WHERE client_id = ? AND organisation = ?)""",
-                        clientId, organisation, clientId, organisation);
-            }
-        }
     }
 }

@@ -73,6 +73,12 @@ public class Tenancy {
                 "a dwelling is offered to a client with an open outflow trajectory");
         require(client.debtsStabilised(), "DEBTS_STABILISED_BEFORE_OFFER",
                 "debts must be stabilised before a dwelling is requested (arrangement checklist)");
+        require(client.housingRequestedFrom().contains(command.landlord()), "OFFER_NEEDS_HOUSING_REQUEST",
+                "a corporation offers a dwelling when the coordination point asked it for one");
+        // The offer names the care provider of the lease; naming one must not be a way to involve it.
+        require(command.careProvider() != null && client.involvedOrganisations().contains(command.careProvider()),
+                "OFFER_CARE_PROVIDER_INVOLVED",
+                "the care provider of the lease is one already involved with the client (its facility, indication or procesregie)");
         require(command.leaseForm() != null, "LEASE_FORM_REQUIRED",
                 "the lease form is CARE_PROVIDER_LEASE, TRIPARTITE or CLIENT_LEASE");
         PolicyInForce policy = policies.inForce(client.region(), command.offeredOn());

@@ -2,18 +2,18 @@ package nl.weerthuis.command.web;
 
 import nl.weerthuis.kernel.identity.MetadataKeys;
 import org.axonframework.messaging.MetaData;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Who acted, taken from the bearer token, plus the W3C trace context of the request. Commands carry it and
+ * Who acted (the request's {@link Actor}, from its validated token), plus the W3C trace context of the request. Commands carry it and
  * Axon copies it onto every event they cause (see {@link MessageCorrelation}).
  */
 public final class ActorMetadata {
@@ -24,13 +24,12 @@ public final class ActorMetadata {
     private ActorMetadata() {
     }
 
-    public static MetaData of(Jwt token) {
-        List<String> roles = token.getClaimAsStringList("roles");
+    public static MetaData of(Actor actor) {
         return MetaData.from(Map.of(
-                MetadataKeys.ACTOR_ORGANISATION, token.getClaimAsString("org"),
-                MetadataKeys.ACTOR_ORGANISATION_TYPE, token.getClaimAsString("org_type"),
-                MetadataKeys.ACTOR_PERSON, token.getSubject(),
-                MetadataKeys.ACTOR_ROLES, roles == null ? "" : String.join(",", roles),
+                MetadataKeys.ACTOR_ORGANISATION, actor.organisation(),
+                MetadataKeys.ACTOR_ORGANISATION_TYPE, actor.organisationType().name(),
+                MetadataKeys.ACTOR_PERSON, actor.person(),
+                MetadataKeys.ACTOR_ROLES, actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
                 MetadataKeys.TRACE_PARENT, traceParent()));
     }
 

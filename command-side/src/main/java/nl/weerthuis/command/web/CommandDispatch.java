@@ -1,9 +1,7 @@
 package nl.weerthuis.command.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
-import nl.weerthuis.command.lookup.Involvement;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +9,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -20,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * How every web adapter hands a command to the aggregates: with the caller as metadata, synchronously (so the
- * caller learns of a rule violation), and at most once per {@code Idempotency-Key}.
+ * caller learns of a rule violation), and at most once per {@code Idempotency-Key}. Whether the caller's organisation
+ * may act for the client at all is decided on the command bus, for every command ({@code lookup.OnlyTheInvolved}).
  */
 @Component
 public class CommandDispatch {
@@ -29,11 +28,9 @@ public class CommandDispatch {
     private final IdempotentRequests idempotentRequests;
     private final CommandTargetResolver targetResolver;
     private final JdbcTemplate jdbc;
-    private final Involvement involvement;
 
     CommandDispatch(CommandGateway commands, IdempotentRequests idempotentRequests,
-                    CommandTargetResolver targetResolver, JdbcTemplate jdbc, Involvement involvement) {
-        this.involvement = involvement;
+                    CommandTargetResolver targetResolver, JdbcTemplate jdbc) {
         this.commands = commands;
         this.idempotentRequests = idempotentRequests;
         this.targetResolver = targetResolver;
@@ -44,7 +41,7 @@ public class CommandDispatch {
      * Creates something new under a fresh id: 201 with {@code {idName: id}}. {@code request} is what an
      * idempotency key binds to, so it includes the ids of the path.
      */
-    public ResponseEntity<Object> create(String idempotencyKey, Jwt caller, Object request, String idName,
+    public ResponseEntity<Object> create(String idempotencyKey, Actor caller, Object request, String idName,
                                          Function<String, Object> commandForId) {
         return idempotentRequests.once(idempotencyKey, caller, request, () -> {
             String id = UUID.randomUUID().toString();
@@ -57,10 +54,9 @@ public class CommandDispatch {
      * An action on an existing aggregate: 204 once it is recorded, with the aggregate's new version as ETag. The
      * command (ids included) is what a key binds; an {@code If-Match} version must still be current.
      */
-    public ResponseEntity<Object> act(String idempotencyKey, Jwt caller, Object command) {
+    public ResponseEntity<Object> act(String idempotencyKey, Actor caller, Object command) {
         String aggregate = String.valueOf(targetResolver.resolveTarget(GenericCommandMessage.asCommandMessage(command))
                 .getIdentifier());
-        requireInvolved(caller, aggregate);
         Long expectedVersion = ExpectedVersion.fromIfMatch(currentHeader("If-Match"));
         return idempotentRequests.once(idempotencyKey, caller, command, () -> {
             MetaData metaData = ActorMetadata.of(caller);
@@ -72,17 +68,7 @@ public class CommandDispatch {
         });
     }
 
-    /**
-     * Caseworkers act only for clients their organisation is involved with; to anyone else the client's journey
-     * does not exist (404, not 403).
-     */
-    private void requireInvolved(Jwt caller, String aggregate) {
-        if (!involvement.mayActOn(aggregate, caller.getClaimAsString("org"))) {
-            throw new AggregateNotFoundException(aggregate, "no such resource for this organisation");
-        }
-    }
-
-    private void send(Jwt caller, Object command) {
+    private void send(Actor caller, Object command) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(caller)));
     }
 

@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 import nl.weerthuis.kernel.privacy.KeyEncryptionKeys;
 import nl.weerthuis.kernel.privacy.SecretBox;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +43,7 @@ public class IdempotentRequests {
         this.fingerprints = new SecretBox(keyEncryptionKeys, "idempotency-fingerprint");
     }
 
-    public ResponseEntity<Object> once(String key, Jwt caller, Object request, Supplier<ResponseEntity<Object>> action) {
+    public ResponseEntity<Object> once(String key, Actor caller, Object request, Supplier<ResponseEntity<Object>> action) {
         if (key == null) {
             return action.get();
         }
@@ -51,7 +51,7 @@ public class IdempotentRequests {
             throw new InvalidIdempotencyKey("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         // Keys are scoped per organisation: one organisation's key never reveals another's outcome.
-        String scopedKey = caller.getClaimAsString("org") + ":" + key;
+        String scopedKey = caller.organisation() + ":" + key;
         String fingerprint = fingerprints.hash(fingerprinted(request));
         try {
             return transaction.execute(status -> {

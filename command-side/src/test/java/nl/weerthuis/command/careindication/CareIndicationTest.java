@@ -6,13 +6,16 @@ import nl.weerthuis.command.support.FixedPolicies;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
 import nl.weerthuis.kernel.careindication.*;
 import nl.weerthuis.kernel.client.CareSetting;
+import nl.weerthuis.kernel.identity.MetadataKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
 import static nl.weerthuis.command.support.Rules.violated;
@@ -22,6 +25,9 @@ class CareIndicationTest {
     static final String INDICATION = "indication-1";
     static final String CLIENT = "client-1";
     static final String PROVIDER = "87654321";
+    static final String CLIENTS_MUNICIPALITY = "00000001001234567000";
+    /** The grant's actor, as the web layer puts it in the metadata. */
+    static final Map<String, Object> BY_CLIENTS_MUNICIPALITY = Map.of(MetadataKeys.ACTOR_ORGANISATION, CLIENTS_MUNICIPALITY);
     /** Waakvlam: a contact every 4 weeks for 6 months. */
     static final AgreementPolicy POLICY = new AgreementPolicy(6, 12, 24, 6, 24, 4, 6);
     static final IndicationGrantedEvent GRANTED = new IndicationGrantedEvent(INDICATION, CLIENT,
@@ -36,7 +42,8 @@ class CareIndicationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(CareIndication.class);
         fixture.registerInjectableResource((ClientRegister) id -> CLIENT.equals(id)
-                ? Optional.of(new ClientStatus(CLIENT, CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true, null, true))
+                ? Optional.of(new ClientStatus(CLIENT, CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true, null, true,
+                        CLIENTS_MUNICIPALITY, Set.of(), Set.of()))
                 : Optional.empty());
         fixture.registerInjectableResource(FixedPolicies.of(POLICY));
     }
@@ -45,7 +52,7 @@ class CareIndicationTest {
     void an_indication_is_granted_with_type_hours_provider_and_period() {
         fixture.givenNoPriorActivity()
                 .when(new GrantIndicationCommand(INDICATION, CLIENT, IndicationType.AMBULATORY_SUPPORT, 6.0, PROVIDER,
-                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)))
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)), BY_CLIENTS_MUNICIPALITY)
                 .expectEvents(GRANTED);
     }
 
@@ -53,16 +60,35 @@ class CareIndicationTest {
     void an_indication_is_granted_to_a_registered_client_for_some_hours_and_a_real_period() {
         fixture.givenNoPriorActivity()
                 .when(new GrantIndicationCommand(INDICATION, "nobody", IndicationType.AMBULATORY_SUPPORT, 6.0, PROVIDER,
-                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)))
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)), BY_CLIENTS_MUNICIPALITY)
                 .expectException(violated("CLIENT_MUST_BE_REGISTERED"));
         fixture.givenNoPriorActivity()
                 .when(new GrantIndicationCommand(INDICATION, CLIENT, IndicationType.AMBULATORY_SUPPORT, 0, PROVIDER,
-                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)))
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)), BY_CLIENTS_MUNICIPALITY)
                 .expectException(violated("HOURS_MUST_BE_POSITIVE"));
         fixture.givenNoPriorActivity()
                 .when(new GrantIndicationCommand(INDICATION, CLIENT, IndicationType.AMBULATORY_SUPPORT, 4, PROVIDER,
-                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1)))
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1)), BY_CLIENTS_MUNICIPALITY)
                 .expectException(violated("PERIOD_MUST_BE_POSITIVE"));
+    }
+
+    @Test
+    void only_the_clients_own_municipality_grants_an_indication_and_it_names_the_provider() {
+        fixture.givenNoPriorActivity()
+                .when(new GrantIndicationCommand(INDICATION, CLIENT, IndicationType.AMBULATORY_SUPPORT, 6.0, PROVIDER,
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)),
+                        Map.of(MetadataKeys.ACTOR_ORGANISATION, "00000001009999999000"))
+                .expectException(violated("INDICATION_BY_CLIENTS_MUNICIPALITY"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new GrantIndicationCommand(INDICATION, CLIENT, IndicationType.AMBULATORY_SUPPORT, 6.0, PROVIDER,
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)))
+                .expectException(violated("INDICATION_BY_CLIENTS_MUNICIPALITY"));
+        fixture.givenNoPriorActivity()
+                .when(new GrantIndicationCommand(INDICATION, CLIENT, IndicationType.AMBULATORY_SUPPORT, 6.0, null,
+                        "Twente", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)), BY_CLIENTS_MUNICIPALITY)
+                .expectException(violated("INDICATION_NAMES_PROVIDER"))
+                .expectNoEvents();
     }
 
     @Test

@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.weerthuis.kernel.identity.MetadataKeys;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import static nl.weerthuis.kernel.identity.OrganisationType.NEIGHBOURHOOD_TEAM;
+import nl.weerthuis.kernel.identity.OrganisationType;
 
 import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
 
@@ -26,11 +34,27 @@ class ClientTest {
     static final OutflowRecordedEvent OUTFLOW = new OutflowRecordedEvent(CLIENT, "tenancy-1", MOVED_IN,
             "agreement-twente", 1, 6, 24);
 
+    static final String MUNICIPALITY = "00000001001234567000", OTHER_MUNICIPALITY = "00000001009999999000",
+            TEAM = "00000001005555555000", CORPORATION = "12345678";
+
     private AggregateTestFixture<Client> fixture;
+    /** The corporations whose housing request stands, as the command side's lookup tells the aggregate. */
+    private final java.util.Set<String> standing = new java.util.HashSet<>();
+
+    /** The registration as the command side stores it: with the registering municipality as its actor. */
+    static EventMessage<?> registeredBy(String municipality) {
+        return GenericEventMessage.asEventMessage(REGISTERED_IN_SHELTER).andMetaData(actor(municipality));
+    }
+
+    static Map<String, Object> actor(String organisation) {
+        return Map.of(MetadataKeys.ACTOR_ORGANISATION, organisation);
+    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Client.class);
+        fixture.registerInjectableResource((ClientRegister) id -> Optional.of(new ClientRegister.ClientStatus(id,
+                CareSetting.SHELTER, "Twente", "Almelo", true, null, true, MUNICIPALITY, standing, Set.of())));
         fixture.registerInjectableResource(FixedPolicies.of(AgreementPolicy.NATIONAL_DEFAULT));
     }
 
@@ -158,13 +182,86 @@ class ClientTest {
 
     @Test
     void procesregie_is_given_to_an_organisation_once() {
-        CaseCoordinationAssignedEvent assigned = new CaseCoordinationAssignedEvent(CLIENT, "00000001005555555000", LocalDate.of(2025, 3, 1));
-        fixture.given(REGISTERED_IN_SHELTER)
-                .when(new AssignCaseCoordinationCommand(CLIENT, "00000001005555555000", LocalDate.of(2025, 3, 1)))
+        CaseCoordinationAssignedEvent assigned = new CaseCoordinationAssignedEvent(CLIENT, TEAM, NEIGHBOURHOOD_TEAM,
+                LocalDate.of(2025, 3, 1));
+        fixture.given(registeredBy(MUNICIPALITY))
+                .when(new AssignCaseCoordinationCommand(CLIENT, TEAM, NEIGHBOURHOOD_TEAM, LocalDate.of(2025, 3, 1)),
+                        actor(MUNICIPALITY))
                 .expectEvents(assigned);
-        fixture.given(REGISTERED_IN_SHELTER, assigned)
-                .when(new AssignCaseCoordinationCommand(CLIENT, "00000001005555555000", LocalDate.of(2025, 4, 1)))
+        fixture.given(registeredBy(MUNICIPALITY), assigned)
+                .when(new AssignCaseCoordinationCommand(CLIENT, TEAM, NEIGHBOURHOOD_TEAM, LocalDate.of(2025, 4, 1)),
+                        actor(MUNICIPALITY))
                 .expectException(violated("CASE_COORDINATION_ASSIGNED_ONCE"));
+    }
+
+    @Test
+    void procesregie_is_the_clients_municipality_to_give() {
+        fixture.given(registeredBy(MUNICIPALITY))
+                .when(new AssignCaseCoordinationCommand(CLIENT, TEAM, NEIGHBOURHOOD_TEAM, LocalDate.of(2025, 3, 1)),
+                        actor(OTHER_MUNICIPALITY))
+                .expectException(violated("CASE_COORDINATION_BY_CLIENTS_MUNICIPALITY"))
+                .expectNoEvents();
+    }
+
+    // Housing requests: the coordination point involves a corporation
+
+    static final ArrangementChecklistUpdatedEvent DEBTS_STABILISED = new ArrangementChecklistUpdatedEvent(CLIENT,
+            new ArrangementChecklist(true, true, true, true, true, true), LocalDate.of(2025, 2, 10));
+
+    @Test
+    void the_clients_municipality_asks_a_corporation_for_a_dwelling() {
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED, DEBTS_STABILISED)
+                .when(new RequestHousingCommand(CLIENT, CORPORATION, LocalDate.of(2025, 2, 11)), actor(MUNICIPALITY))
+                .expectEvents(new HousingRequestedEvent(CLIENT, CORPORATION, LocalDate.of(2025, 2, 11)));
+    }
+
+    @Test
+    void the_holder_of_procesregie_may_ask_too() {
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED, DEBTS_STABILISED,
+                        new CaseCoordinationAssignedEvent(CLIENT, TEAM, NEIGHBOURHOOD_TEAM, LocalDate.of(2025, 2, 1)))
+                .when(new RequestHousingCommand(CLIENT, CORPORATION, LocalDate.of(2025, 2, 11)), actor(TEAM))
+                .expectEvents(new HousingRequestedEvent(CLIENT, CORPORATION, LocalDate.of(2025, 2, 11)));
+    }
+
+    @Test
+    void nobody_else_involves_a_corporation_not_even_the_corporation_itself() {
+        for (String outsider : new String[]{OTHER_MUNICIPALITY, CORPORATION, "87654321"}) {
+            fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED, DEBTS_STABILISED)
+                    .when(new RequestHousingCommand(CLIENT, CORPORATION, LocalDate.of(2025, 2, 11)), actor(outsider))
+                    .expectException(violated("HOUSING_REQUEST_BY_COORDINATION_POINT"))
+                    .expectNoEvents();
+        }
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED, DEBTS_STABILISED)
+                .when(new RequestHousingCommand(CLIENT, CORPORATION, LocalDate.of(2025, 2, 11)))
+                .expectException(violated("HOUSING_REQUEST_BY_COORDINATION_POINT"));
+    }
+
+    @Test
+    void a_dwelling_is_requested_in_an_open_trajectory_once_debts_are_stabilised() {
+        fixture.given(registeredBy(MUNICIPALITY), DEBTS_STABILISED)
+                .when(new RequestHousingCommand(CLIENT, CORPORATION, LocalDate.of(2025, 2, 11)), actor(MUNICIPALITY))
+                .expectException(violated("HOUSING_REQUEST_NEEDS_OPEN_TRAJECTORY"));
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED)
+                .when(new RequestHousingCommand(CLIENT, CORPORATION, LocalDate.of(2025, 2, 11)), actor(MUNICIPALITY))
+                .expectException(violated("DEBTS_STABILISED_BEFORE_REQUEST"));
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED, DEBTS_STABILISED)
+                .when(new RequestHousingCommand(CLIENT, "not-a-kvk", LocalDate.of(2025, 2, 11)), actor(MUNICIPALITY))
+                .expectException(violated("CORPORATION_REQUIRED"));
+    }
+
+    @Test
+    void a_standing_request_is_made_once_and_only_a_standing_request_is_withdrawn() {
+        standing.add(CORPORATION);
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED, DEBTS_STABILISED)
+                .when(new RequestHousingCommand(CLIENT, CORPORATION, LocalDate.of(2025, 2, 11)), actor(MUNICIPALITY))
+                .expectException(violated("HOUSING_REQUESTED_ONCE"));
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED, DEBTS_STABILISED)
+                .when(new WithdrawHousingRequestCommand(CLIENT, CORPORATION, LocalDate.of(2025, 3, 1)), actor(MUNICIPALITY))
+                .expectEvents(new HousingRequestWithdrawnEvent(CLIENT, CORPORATION, LocalDate.of(2025, 3, 1)));
+        standing.clear();
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED, DEBTS_STABILISED)
+                .when(new WithdrawHousingRequestCommand(CLIENT, CORPORATION, LocalDate.of(2025, 3, 1)), actor(MUNICIPALITY))
+                .expectException(violated("NO_SUCH_HOUSING_REQUEST"));
     }
 
     @Test
@@ -183,25 +280,36 @@ class ClientTest {
 
     @Test
     void erasing_a_client_records_the_erasure_with_its_ground() {
-        fixture.given(REGISTERED_IN_SHELTER, TRAJECTORY_STARTED)
-                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)))
+        fixture.given(registeredBy(MUNICIPALITY), TRAJECTORY_STARTED)
+                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)), actor(MUNICIPALITY))
                 .expectEvents(new PersonalDataErasedEvent(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)));
     }
 
     @Test
     void erasing_twice_is_erasing_once() {
-        fixture.given(REGISTERED_IN_SHELTER,
+        fixture.given(registeredBy(MUNICIPALITY),
                         new PersonalDataErasedEvent(CLIENT, ErasureGround.RETENTION_PERIOD_ENDED, LocalDate.of(2026, 3, 1)))
-                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 2)))
+                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 2)), actor(MUNICIPALITY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void an_erasure_names_its_ground() {
-        fixture.given(REGISTERED_IN_SHELTER)
-                .when(new ErasePersonalDataCommand(CLIENT, null, LocalDate.of(2026, 3, 1)))
+        fixture.given(registeredBy(MUNICIPALITY))
+                .when(new ErasePersonalDataCommand(CLIENT, null, LocalDate.of(2026, 3, 1)), actor(MUNICIPALITY))
                 .expectException(violated("ERASURE_GROUND_REQUIRED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void only_the_clients_own_municipality_erases_their_personal_data() {
+        fixture.given(registeredBy(MUNICIPALITY),
+                        new CaseCoordinationAssignedEvent(CLIENT, OTHER_MUNICIPALITY, OrganisationType.MUNICIPALITY,
+                                LocalDate.of(2025, 2, 1)))
+                .when(new ErasePersonalDataCommand(CLIENT, ErasureGround.CLIENT_REQUEST, LocalDate.of(2026, 3, 1)),
+                        actor(OTHER_MUNICIPALITY))
+                .expectException(violated("ERASURE_BY_CLIENTS_MUNICIPALITY"))
                 .expectNoEvents();
     }
 

@@ -1,5 +1,7 @@
 package nl.weerthuis.command.eventstore;
 
+import nl.weerthuis.command.support.Acting;
+import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.RegisterClientCommand;
 import nl.weerthuis.kernel.client.StartOutflowTrajectoryCommand;
@@ -31,9 +33,9 @@ class HashChainTest {
     @Test
     void appended_events_form_a_hash_chain_over_their_stored_bytes() {
         String client = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterClientCommand(client, CareSetting.SHELTER, "MO", "Chain", "Almelo", "87654321",
+        Acting.send(commands, TestTokens.MUNICIPALITY, new RegisterClientCommand(client, CareSetting.SHELTER, "MO", "Chain", "Almelo", "87654321",
                 LocalDate.of(2025, 1, 6), null));
-        commands.sendAndWait(new StartOutflowTrajectoryCommand(client, LocalDate.of(2025, 2, 1)));
+        Acting.send(commands, TestTokens.MUNICIPALITY, new StartOutflowTrajectoryCommand(client, LocalDate.of(2025, 2, 1)));
 
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT * FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number", client);

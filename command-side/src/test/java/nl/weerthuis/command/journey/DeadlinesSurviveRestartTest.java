@@ -1,5 +1,7 @@
 package nl.weerthuis.command.journey;
 
+import nl.weerthuis.command.support.Acting;
+import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.command.CommandSideApplication;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.RecordOutflowCommand;
@@ -28,9 +30,9 @@ class DeadlinesSurviveRestartTest {
     private static ConfigurableApplicationContext start(String pollingInterval) {
         return new SpringApplicationBuilder(CommandSideApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "db-scheduler.polling-interval=" + pollingInterval,
-                        "db-scheduler.immediate-execution-enabled=false")
-                .run();
+                // As arguments: builder properties are defaults, which application.yml's port 8081 would override.
+                .run("--server.port=0", "--db-scheduler.polling-interval=" + pollingInterval,
+                        "--db-scheduler.immediate-execution-enabled=false");
     }
 
     @Test
@@ -40,10 +42,10 @@ class DeadlinesSurviveRestartTest {
 
         try (ConfigurableApplicationContext first = start("1h")) {
             CommandGateway commands = first.getBean(CommandGateway.class);
-            commands.sendAndWait(new RegisterClientCommand(clientId, CareSetting.SHELTER, "MO", "Restart", "Almelo",
+            Acting.send(commands, TestTokens.MUNICIPALITY, new RegisterClientCommand(clientId, CareSetting.SHELTER, "MO", "Restart", "Almelo",
                     "87654321", movedIn.minusMonths(3), null));
-            commands.sendAndWait(new StartOutflowTrajectoryCommand(clientId, movedIn.minusMonths(2)));
-            commands.sendAndWait(new RecordOutflowCommand(clientId, "tenancy-" + clientId, movedIn));
+            Acting.send(commands, TestTokens.MUNICIPALITY, new StartOutflowTrajectoryCommand(clientId, movedIn.minusMonths(2)));
+            Acting.send(commands, TestTokens.MUNICIPALITY, new RecordOutflowCommand(clientId, "tenancy-" + clientId, movedIn));
 
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_data IS NOT NULL "

@@ -2,7 +2,7 @@ package nl.weerthuis.command.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,6 +70,12 @@ class FullJourneyHttpTest {
                 String.class, aggregateId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
+    /** Every event of any aggregate about this client (its id is in the payload, in the clear). */
+    private long eventsAbout(String clientId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE ?",
+                Long.class, "%" + clientId + "%");
+    }
+
     private void awaitEvent(String aggregateId, String type) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventTypes(aggregateId)).contains(type));
     }
@@ -89,6 +95,8 @@ class FullJourneyHttpTest {
         post(careProvider, "/api/v1/clients/" + clientId + "/arrangement-checklist", """
                 {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":true,"support":true,
                  "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"%s"}""".formatted(movedIn.minusMonths(4)));
+        post(municipality, "/api/v1/clients/" + clientId + "/housing-requests",
+                "{\"corporation\":\"%s\",\"requestedOn\":\"%s\"}".formatted(CORPORATION, movedIn.minusMonths(3)));
         String indicationId = post(municipality, "/api/v1/care-indications", """
                 {"clientId":"%s","type":"AMBULATORY_SUPPORT","hoursPerWeek":6,"provider":"%s","region":"%s",
                  "validFrom":"%s","validUntil":"%s"}""".formatted(clientId, PROVIDER, region, movedIn.minusMonths(1),
@@ -131,7 +139,7 @@ class FullJourneyHttpTest {
                 {"reason":"ENDED_BY_AGREEMENT","endedOn":"%s","grounds":"client asked to stop"}""".formatted(today));
 
         assertThat(eventTypes(clientId)).containsExactly("ClientRegisteredEvent", "OutflowTrajectoryStartedEvent",
-                "ArrangementChecklistUpdatedEvent", "OutflowRecordedEvent", "MonitoringReviewDueEvent",
+                "ArrangementChecklistUpdatedEvent", "HousingRequestedEvent", "OutflowRecordedEvent", "MonitoringReviewDueEvent",
                 "MonitoringReviewRecordedEvent");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventTypes(tenancyId)).containsExactly(
                 "DwellingOfferedEvent", "OfferAcceptedEvent", "TenancyStartedEvent", "MovedInEvent", "FlipTermReachedEvent",
@@ -171,15 +179,14 @@ class FullJourneyHttpTest {
                  "careProvider":"%s","registeredOn":"%s"}""".formatted(region, PROVIDER, today)).get("clientId").asText();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(corporation);
-        ResponseEntity<String> response = http.exchange("/api/v1/tenancies", HttpMethod.POST, new HttpEntity<>("""
-                {"clientId":"%s","careProvider":"%s","leaseForm":"CLIENT_LEASE","fromQuota":false,"offeredOn":"%s",
-                 "dwelling":{"address":"Kerkstraat 2","municipality":"Almelo","neighbourhood":"Noord"}}"""
-                .formatted(clientId, PROVIDER, today), headers), String.class);
+        headers.setBearerAuth(municipality);
+        ResponseEntity<String> response = http.exchange("/api/v1/clients/" + clientId + "/housing-requests", HttpMethod.POST,
+                new HttpEntity<>("{\"corporation\":\"%s\",\"requestedOn\":\"%s\"}".formatted(CORPORATION, today), headers),
+                String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(422);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(json.readTree(response.getBody()).get("rule").asText()).isEqualTo("OFFER_NEEDS_OPEN_TRAJECTORY");
+        assertThat(json.readTree(response.getBody()).get("rule").asText()).isEqualTo("HOUSING_REQUEST_NEEDS_OPEN_TRAJECTORY");
         assertThat(eventTypes(clientId)).containsExactly("ClientRegisteredEvent");
     }
 
@@ -192,16 +199,30 @@ class FullJourneyHttpTest {
         post(careProvider, "/api/v1/clients/" + clientId + "/arrangement-checklist", """
                 {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":true,"support":true,
                  "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"%s"}""".formatted(today));
-        String tenancyId = post(corporation, "/api/v1/tenancies", """
+        String offer = """
                 {"clientId":"%s","careProvider":"%s","leaseForm":"CLIENT_LEASE","fromQuota":false,"offeredOn":"%s",
                  "dwelling":{"address":"Kerkstraat 2","municipality":"Almelo","neighbourhood":"Noord"}}"""
-                .formatted(clientId, PROVIDER, today)).get("tenancyId").asText();
+                .formatted(clientId, PROVIDER, today);
+        // Not asked yet: to the corporation the client does not exist, and creating a tenancy is no way in.
+        assertThat(status(corporation, "/api/v1/tenancies", offer)).isEqualTo(404);
+        post(municipality, "/api/v1/clients/" + clientId + "/housing-requests",
+                "{\"corporation\":\"%s\",\"requestedOn\":\"%s\"}".formatted(CORPORATION, today));
+        String tenancyId = post(corporation, "/api/v1/tenancies", offer).get("tenancyId").asText();
         long clientEvents = eventTypes(clientId).size();
         long tenancyEvents = eventTypes(tenancyId).size();
+        long allEvents = eventsAbout(clientId);
 
         String otherMunicipality = TestTokens.token("00000001009999999000", "MUNICIPALITY", "CASEWORKER");
         String otherProvider = TestTokens.token("99999999", "CARE_PROVIDER", "CASEWORKER");
         String otherCorporation = TestTokens.token("88888888", "HOUSING_CORPORATION", "CASEWORKER");
+        // Creates are checked like every other command: 404, and nothing is appended anywhere.
+        assertThat(status(otherCorporation, "/api/v1/tenancies", offer)).isEqualTo(404);
+        assertThat(status(otherMunicipality, "/api/v1/care-indications", """
+                {"clientId":"%s","type":"AMBULATORY_SUPPORT","hoursPerWeek":6,"provider":"99999999","region":"%s",
+                 "validFrom":"%s","validUntil":"%s"}""".formatted(clientId, region, today, today.plusYears(1)))).isEqualTo(404);
+        assertThat(status(otherProvider, "/api/v1/tenancies/" + tenancyId + "/signals", """
+                {"kind":"NUISANCE","severity":"LOW","description":"noise","raisedOn":"%s"}""".formatted(today))).isEqualTo(404);
+        assertThat(eventsAbout(clientId)).isEqualTo(allEvents);
         assertThat(status(otherMunicipality, "/api/v1/clients/" + clientId + "/trajectory-closure",
                 "{\"reason\":\"WITHDRAWN\",\"closedOn\":\"%s\"}".formatted(today))).isEqualTo(404);
         assertThat(status(otherProvider, "/api/v1/clients/" + clientId + "/housing-wishes",
@@ -221,7 +242,8 @@ class FullJourneyHttpTest {
         String wishes = "{\"wishes\":\"near family\",\"recordedOn\":\"%s\"}".formatted(today);
         assertThat(status(team, "/api/v1/clients/" + clientId + "/housing-wishes", wishes)).isEqualTo(404);
         assertThat(status(municipality, "/api/v1/clients/" + clientId + "/case-coordination",
-                "{\"organisation\":\"00000001005555555000\",\"assignedOn\":\"%s\"}".formatted(today))).isEqualTo(204);
+                "{\"organisation\":\"00000001005555555000\",\"organisationType\":\"NEIGHBOURHOOD_TEAM\",\"assignedOn\":\"%s\"}"
+                        .formatted(today))).isEqualTo(204);
         assertThat(status(team, "/api/v1/clients/" + clientId + "/housing-wishes", wishes)).isEqualTo(204);
     }
 

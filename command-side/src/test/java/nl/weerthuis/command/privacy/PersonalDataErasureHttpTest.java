@@ -1,7 +1,9 @@
 package nl.weerthuis.command.privacy;
 
+import nl.weerthuis.command.support.Acting;
+import nl.weerthuis.kernel.client.RequestHousingCommand;
+import nl.weerthuis.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.weerthuis.command.support.TestTokens;
 import nl.weerthuis.kernel.client.ArrangementChecklist;
 import nl.weerthuis.kernel.client.StartOutflowTrajectoryCommand;
 import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;
@@ -82,12 +84,13 @@ class PersonalDataErasureHttpTest {
         String client = register(null);
         String tenancy = UUID.randomUUID().toString();
         LocalDate day = LocalDate.of(2025, 1, 6);
-        commands.sendAndWait(new StartOutflowTrajectoryCommand(client, day));
-        commands.sendAndWait(new UpdateArrangementChecklistCommand(client, new ArrangementChecklist(true, true, true, true, true, true), day));
-        commands.sendAndWait(new OfferDwellingCommand(tenancy, client, TestTokens.CORPORATION, TestTokens.CARE_PROVIDER,
+        Acting.send(commands, TestTokens.MUNICIPALITY, new StartOutflowTrajectoryCommand(client, day));
+        Acting.send(commands, TestTokens.MUNICIPALITY, new UpdateArrangementChecklistCommand(client, new ArrangementChecklist(true, true, true, true, true, true), day));
+        Acting.send(commands, TestTokens.MUNICIPALITY, new RequestHousingCommand(client, TestTokens.CORPORATION, day));
+        Acting.send(commands, TestTokens.CORPORATION, new OfferDwellingCommand(tenancy, client, TestTokens.CORPORATION, TestTokens.CARE_PROVIDER,
                 LeaseForm.CLIENT_LEASE, new Dwelling("Lindelaan 7", "Almelo", "Noord"), false, day));
-        commands.sendAndWait(new AcceptOfferCommand(tenancy, day));
-        commands.sendAndWait(new StartTenancyCommand(tenancy, day));
+        Acting.send(commands, TestTokens.MUNICIPALITY, new AcceptOfferCommand(tenancy, day));
+        Acting.send(commands, TestTokens.CORPORATION, new StartTenancyCommand(tenancy, day));
         assertThat(eventsOf(tenancy)).doesNotContain("Lindelaan");
         long before = eventCount();
 

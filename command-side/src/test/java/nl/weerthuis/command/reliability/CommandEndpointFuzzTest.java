@@ -1,7 +1,7 @@
 package nl.weerthuis.command.reliability;
 
 import nl.weerthuis.command.CommandSideApplication;
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -33,6 +33,7 @@ class CommandEndpointFuzzTest {
             "/api/v1/clients/{c}/trajectory-closure", "/api/v1/clients/{c}/consents", "/api/v1/clients/{c}/consent-withdrawals",
             "/api/v1/clients/{c}/case-coordination", "/api/v1/clients/{c}/arrangement-checklist",
             "/api/v1/clients/{c}/housing-wishes", "/api/v1/clients/{c}/monitoring-reviews", "/api/v1/clients/{c}/return-to-care",
+            "/api/v1/clients/{c}/housing-requests", "/api/v1/clients/{c}/housing-request-withdrawals",
             "/api/v1/tenancies", "/api/v1/tenancies/{t}/contract", "/api/v1/tenancies/{t}/flip", "/api/v1/tenancies/{t}/acceptance",
             "/api/v1/tenancies/{t}/refusal", "/api/v1/tenancies/{t}/end", "/api/v1/tenancies/{t}/move-in",
             "/api/v1/tenancies/{t}/agreements", "/api/v1/tenancies/{t}/flip-schedule", "/api/v1/tenancies/{t}/flip-approvals",
@@ -50,7 +51,8 @@ class CommandEndpointFuzzTest {
             "offeredOn", "on", "grounds", "notes", "kind", "severity", "description", "raisedOn", "reason", "endedOn",
             "type", "hoursPerWeek", "provider", "validFrom", "validUntil", "checklist", "wishes", "recordedOn", "agreements",
             "target", "policy", "name", "effectiveFrom", "corporation", "year", "dwellings", "outflows", "targetDate",
-            "receivingOrganisation", "purpose", "givenOn", "organisation", "personalDetails", "bsn", "dateOfBirth", "x");
+            "receivingOrganisation", "purpose", "givenOn", "organisation", "personalDetails", "bsn", "dateOfBirth", "requestedOn",
+            "withdrawnOn", "organisationType", "x");
 
     private static ConfigurableApplicationContext context;
     private static String baseUrl;

@@ -1,5 +1,8 @@
 package nl.weerthuis.command.tenancy;
 
+import nl.weerthuis.command.support.Acting;
+import nl.weerthuis.kernel.client.RequestHousingCommand;
+import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.command.rules.RuleViolation;
 import nl.weerthuis.kernel.client.*;
 import nl.weerthuis.kernel.identity.OrganisationType;
@@ -32,16 +35,17 @@ class TenancySnapshotTest {
         String client = UUID.randomUUID().toString();
         String tenancy = UUID.randomUUID().toString();
         LocalDate day = LocalDate.of(2025, 1, 6);
-        commands.sendAndWait(new RegisterClientCommand(client, CareSetting.SHELTER, "MO", "Snap", "Almelo", "87654321", day, null));
-        commands.sendAndWait(new StartOutflowTrajectoryCommand(client, day));
-        commands.sendAndWait(new UpdateArrangementChecklistCommand(client,
+        Acting.send(commands, TestTokens.MUNICIPALITY, new RegisterClientCommand(client, CareSetting.SHELTER, "MO", "Snap", "Almelo", "87654321", day, null));
+        Acting.send(commands, TestTokens.MUNICIPALITY, new StartOutflowTrajectoryCommand(client, day));
+        Acting.send(commands, TestTokens.MUNICIPALITY, new UpdateArrangementChecklistCommand(client,
                 new ArrangementChecklist(true, true, true, true, true, true), day));
-        commands.sendAndWait(new OfferDwellingCommand(tenancy, client, "12345678", "87654321", LeaseForm.CLIENT_LEASE,
+        Acting.send(commands, TestTokens.MUNICIPALITY, new RequestHousingCommand(client, "12345678", day));
+        Acting.send(commands, TestTokens.CORPORATION, new OfferDwellingCommand(tenancy, client, "12345678", "87654321", LeaseForm.CLIENT_LEASE,
                 new Dwelling("Kerkstraat 1", "Almelo", "Noord"), false, day));
-        commands.sendAndWait(new AcceptOfferCommand(tenancy, day));
-        commands.sendAndWait(new StartTenancyCommand(tenancy, day));
+        Acting.send(commands, TestTokens.MUNICIPALITY, new AcceptOfferCommand(tenancy, day));
+        Acting.send(commands, TestTokens.CORPORATION, new StartTenancyCommand(tenancy, day));
         for (int i = 0; i < 60; i++) {
-            commands.sendAndWait(new RaiseSignalCommand(tenancy, "s" + i, SignalKind.NUISANCE, "12345678",
+            Acting.send(commands, TestTokens.CORPORATION, new RaiseSignalCommand(tenancy, "s" + i, SignalKind.NUISANCE, "12345678",
                     OrganisationType.HOUSING_CORPORATION, Severity.LOW, "noise " + i, day));
         }
 
@@ -52,10 +56,10 @@ class TenancySnapshotTest {
         assertThat(snapshot).as("the address in the snapshot is sealed with the client's key")
                 .doesNotContain("Kerkstraat").contains("pd1:" + client);
         // Rebuilt from the snapshot: signal s3 exists and is only raised; the lease cannot flip.
-        commands.sendAndWait(new AcknowledgeSignalCommand(tenancy, "s3", day));
-        assertThatThrownBy(() -> commands.sendAndWait(new AcknowledgeSignalCommand(tenancy, "s3", day)))
+        Acting.send(commands, TestTokens.CORPORATION, new AcknowledgeSignalCommand(tenancy, "s3", day));
+        assertThatThrownBy(() -> Acting.send(commands, TestTokens.CORPORATION, new AcknowledgeSignalCommand(tenancy, "s3", day)))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo("SIGNAL_STEPS_IN_ORDER"));
-        assertThatThrownBy(() -> commands.sendAndWait(new ApproveFlipCommand(tenancy, FlipParty.CLIENT, day)))
+        assertThatThrownBy(() -> Acting.send(commands, TestTokens.CORPORATION, new ApproveFlipCommand(tenancy, FlipParty.CLIENT, day)))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo("CLIENT_LEASE_CANNOT_FLIP"));
     }
 }

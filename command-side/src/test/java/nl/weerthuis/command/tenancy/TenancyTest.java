@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
 import static nl.weerthuis.command.support.Rules.violated;
@@ -27,6 +28,7 @@ class TenancyTest {
     static final String CLIENT = "client-1";
     static final String CORPORATION = "12345678";
     static final String PROVIDER = "87654321";
+    static final String MUNICIPALITY = "00000001001234567000";
     static final Dwelling DWELLING = new Dwelling("Hoofdstraat 1", "Almelo", "Centrum");
     /** Flip no earlier than 12 and no later than 24 months after move-in. */
     static final AgreementPolicy POLICY = new AgreementPolicy(6, 12, 24, 6, 24, 4, 6);
@@ -40,7 +42,7 @@ class TenancyTest {
     @BeforeEach
     void setUp() {
         clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.PROTECTED_HOUSING, "Twente", "Almelo", true,
-                LocalDate.of(2025, 1, 10), true));
+                LocalDate.of(2025, 1, 10), true, MUNICIPALITY, Set.of(CORPORATION), Set.of(PROVIDER)));
         fixture = new AggregateTestFixture<>(Tenancy.class);
         fixture.registerInjectableResource((ClientRegister) id -> Optional.ofNullable(clients.get(id)));
         fixture.registerInjectableResource(FixedPolicies.of(POLICY));
@@ -88,7 +90,7 @@ class TenancyTest {
 
     @Test
     void no_offer_without_an_open_trajectory() {
-        clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.SHELTER, "Twente", "Almelo", false, null, true));
+        clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.SHELTER, "Twente", "Almelo", false, null, true, MUNICIPALITY, Set.of(CORPORATION), Set.of(PROVIDER)));
         fixture.givenNoPriorActivity()
                 .when(new OfferDwellingCommand(TENANCY, CLIENT, CORPORATION, PROVIDER, LeaseForm.TRIPARTITE, DWELLING, true, OFFERED))
                 .expectException(violated("OFFER_NEEDS_OPEN_TRAJECTORY"));
@@ -103,10 +105,29 @@ class TenancyTest {
 
     @Test
     void no_offer_before_debts_are_stabilised() {
-        clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.SHELTER, "Twente", "Almelo", true, LocalDate.of(2025, 1, 10), false));
+        clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.SHELTER, "Twente", "Almelo", true, LocalDate.of(2025, 1, 10), false, MUNICIPALITY,
+                Set.of(CORPORATION), Set.of(PROVIDER)));
         fixture.givenNoPriorActivity()
                 .when(new OfferDwellingCommand(TENANCY, CLIENT, CORPORATION, PROVIDER, LeaseForm.TRIPARTITE, DWELLING, true, OFFERED))
                 .expectException(violated("DEBTS_STABILISED_BEFORE_OFFER"));
+    }
+
+    @Test
+    void a_corporation_offers_only_when_the_coordination_point_asked_it_for_a_dwelling() {
+        clients.put(CLIENT, new ClientStatus(CLIENT, CareSetting.SHELTER, "Twente", "Almelo", true, LocalDate.of(2025, 1, 10),
+                true, MUNICIPALITY, Set.of("11112222"), Set.of(PROVIDER)));
+        fixture.givenNoPriorActivity()
+                .when(new OfferDwellingCommand(TENANCY, CLIENT, CORPORATION, PROVIDER, LeaseForm.TRIPARTITE, DWELLING, true, OFFERED))
+                .expectException(violated("OFFER_NEEDS_HOUSING_REQUEST"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_lease_names_a_care_provider_already_involved_with_the_client() {
+        fixture.givenNoPriorActivity()
+                .when(new OfferDwellingCommand(TENANCY, CLIENT, CORPORATION, "99990000", LeaseForm.TRIPARTITE, DWELLING, true, OFFERED))
+                .expectException(violated("OFFER_CARE_PROVIDER_INVOLVED"))
+                .expectNoEvents();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package nl.weerthuis.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.weerthuis.command.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

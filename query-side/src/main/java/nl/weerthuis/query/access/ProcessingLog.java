@@ -2,7 +2,7 @@ package nl.weerthuis.query.access;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -58,12 +58,12 @@ public class ProcessingLog {
         }
     }
 
-    public void record(String activityId, List<String> clientIds, Jwt caller, Trace trace, String status) {
+    public void record(String activityId, List<String> clientIds, Actor caller, Trace trace, String status) {
         requireRegistered(activityId);
-        List<String> roles = caller.getClaimAsStringList("roles");
+        String roles = caller.roles().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
         for (String clientId : clientIds) {
-            insert(trace, activityId, clientId, caller.getClaimAsString("org"), caller.getClaimAsString("org_type"),
-                    caller.getSubject(), roles == null ? "" : String.join(",", roles), status);
+            insert(trace, activityId, clientId, caller.organisation(), caller.organisationType().name(),
+                    caller.person(), roles, status);
         }
     }
 

@@ -26,9 +26,12 @@ public class ClientFile {
     private final JdbcTemplate jdbc;
     private final SealedTexts sealed;
 
-    ClientFile(JdbcTemplate jdbc, SealedTexts sealed) {
+    private final ClientFileInvolvement involvement;
+
+    ClientFile(JdbcTemplate jdbc, SealedTexts sealed, ClientFileInvolvement involvement) {
         this.jdbc = jdbc;
         this.sealed = sealed;
+        this.involvement = involvement;
     }
 
     /** Read models keep personal texts sealed; an erased one reads as the placeholder, as in the events. */
@@ -36,11 +39,12 @@ public class ClientFile {
         return stored == null ? PersonalDataCipher.ERASED : sealed.openFromReadModel(stored);
     }
 
-    /** Empty when the organisation is not involved with the client: to them the client does not exist. */
+    /**
+     * Empty unless the organisation is involved with the client now: to anyone else — also an organisation whose
+     * involvement ended — the client does not exist here (what it did stays in the history its auditor may read).
+     */
     public Optional<Map<String, Object>> read(String clientId, String organisation, String organisationType) {
-        Integer involved = jdbc.queryForObject("SELECT count(*) FROM file_involvement WHERE client_id = ? AND organisation = ?",
-                Integer.class, clientId, organisation);
-        if (involved == null || involved == 0) {
+        if (!involvement.of(clientId).involves(organisation)) {
             return Optional.empty();
         }
         boolean corporation = "HOUSING_CORPORATION".equals(organisationType);

@@ -4,13 +4,10 @@ import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
 import nl.weerthuis.kernel.careindication.IndicationExtendedEvent;
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
 import nl.weerthuis.kernel.careindication.IndicationScaledEvent;
-import nl.weerthuis.kernel.client.CaseCoordinationAssignedEvent;
-import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.ConsentGivenEvent;
 import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
 import nl.weerthuis.kernel.client.PersonalDataErasedEvent;
 import nl.weerthuis.query.privacy.SealedTexts;
-import nl.weerthuis.kernel.identity.MetadataKeys;
 import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import nl.weerthuis.kernel.tenancy.MovedInEvent;
@@ -22,14 +19,16 @@ import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.LocalDate;
 
-/** The facts of a client's file and which organisations are involved; what a reader sees is decided when read. */
+/**
+ * The facts of a client's file; who is involved is kept beside it by {@link ClientFileInvolvement}. What a reader sees
+ * is decided when read.
+ */
 @Component
 @ProcessingGroup("client-file")
 class ClientFileProjection {
@@ -43,18 +42,7 @@ class ClientFileProjection {
     }
 
     @EventHandler
-    void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
-        involve(event.clientId(), registeredBy, event.careProvider());
-    }
-
-    @EventHandler
-    void on(CaseCoordinationAssignedEvent event) {
-        involve(event.clientId(), event.organisation());
-    }
-
-    @EventHandler
     void on(DwellingOfferedEvent event) {
-        involve(event.clientId(), event.landlord(), event.careProvider());
         jdbc.update("""
                 INSERT INTO file_tenancy (tenancy_id, client_id, landlord, care_provider, lease_form) SELECT ?, ?, ?, ?, ?
                 WHERE NOT EXISTS (SELECT 1 FROM file_tenancy WHERE tenancy_id = ?)""", event.tenancyId(), event.clientId(),
@@ -101,8 +89,7 @@ class ClientFileProjection {
     }
 
     @EventHandler
-    void on(IndicationGrantedEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String grantedBy) {
-        involve(event.clientId(), grantedBy, event.provider());
+    void on(IndicationGrantedEvent event) {
         jdbc.update("""
                 INSERT INTO file_indication (indication_id, client_id, type, hours_per_week, provider, valid_until)
                 SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM file_indication WHERE indication_id = ?)""",
@@ -162,17 +149,6 @@ class ClientFileProjection {
     void reset() {
         for (String table : new String[]{"file_involvement", "file_tenancy", "file_signal", "file_indication", "file_consent", "file_agreement"}) {
             jdbc.update("DELETE FROM " + table);
-        }
-    }
-
-    private void involve(String clientId, String... organisations) {
-        for (String organisation : organisations) {
-            if (organisation != null) {
-                jdbc.update("""
-                        INSERT INTO file_involvement (client_id, organisation) SELECT ?, ?
-                        WHERE NOT EXISTS (SELECT 1 FROM file_involvement WHERE client_id = ? AND organisation = ?)""",
-                        clientId, organisation, clientId, organisation);
-            }
         }
     }
 

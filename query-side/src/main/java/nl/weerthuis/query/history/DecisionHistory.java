@@ -20,6 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import nl.weerthuis.kernel.identity.OrganisationType;
+import java.util.Set;
+import nl.weerthuis.kernel.identity.MetadataKeys;
+import nl.weerthuis.kernel.involvement.ClientInvolvements;
+import nl.weerthuis.kernel.involvement.InvolvementRules;
 
 /**
  * One client's decision history across Client, Tenancy and CareIndication, read from the event store as of an
@@ -28,6 +34,9 @@ import java.util.Optional;
  */
 @Component
 public class DecisionHistory {
+
+    /** The purpose for which a client lets a corporation know that support runs (as for the client file). */
+    static final String CORPORATION_CARE_PURPOSE = "goed-huurderschap";
 
     private final JdbcTemplate events;
     private final JdbcTemplate readStore;
@@ -50,6 +59,17 @@ public class DecisionHistory {
     public record History(String clientId, Instant asOf, List<Entry> entries, List<JsonNode> stateAsOf) {
     }
 
+    /**
+     * A history with what its reader may weigh it by: who is or was involved with the client and which consents
+     * stand — both from all of the client's events, not only those up to {@code asOf}.
+     */
+    public record Read(History history, ClientInvolvements involvements, Set<String> consents) {
+
+        public boolean consents(String organisation, String purpose) {
+            return consents.contains(organisation + "|" + purpose);
+        }
+    }
+
     private record Subject(String aggregateIdentifier, String aggregateType, String region) {
     }
 
@@ -58,6 +78,11 @@ public class DecisionHistory {
 
     /** Empty when no such client is known. */
     public Optional<History> of(String clientId, Instant asOf) {
+        return read(clientId, asOf).map(Read::history);
+    }
+
+    /** Empty when no such client is known. */
+    public Optional<Read> read(String clientId, Instant asOf) {
         List<Subject> subjects = readStore.query(
                 "SELECT aggregate_identifier, aggregate_type, region FROM history_subject WHERE client_id = ? ORDER BY aggregate_type",
                 (row, n) -> new Subject(row.getString(1), row.getString(2), row.getString(3)), clientId);
@@ -74,17 +99,21 @@ public class DecisionHistory {
         Map<String, AggregateState> states = new LinkedHashMap<>();
         subjects.forEach(s -> states.put(s.aggregateIdentifier(), new AggregateState(s.aggregateType(), s.aggregateIdentifier())));
         List<Entry> entries = new ArrayList<>();
+        List<ClientInvolvements.Fact> facts = new ArrayList<>();
+        Set<String> consents = new HashSet<>();
         String placeholders = String.join(",", Collections.nCopies(subjects.size(), "?"));
         events.query("SELECT global_index, aggregate_identifier, sequence_number, type, payload_type, payload, meta_data, time_stamp "
                         + "FROM domain_event_entry WHERE aggregate_identifier IN (" + placeholders + ") ORDER BY global_index",
                 row -> {
                     Instant recordedAt = DateTimeUtils.parseInstant(row.getString("time_stamp"));
-                    if (recordedAt.isAfter(asOf)) {
-                        return;
-                    }
                     String type = simpleName(row.getString("payload_type"));
                     JsonNode payload = sealedTexts.open(read(row.getBytes("payload")));
                     JsonNode metaData = read(row.getBytes("meta_data"));
+                    involvementFact(row.getString("payload_type"), payload, metaData, recordedAt).ifPresent(facts::add);
+                    consent(type, payload, consents);
+                    if (recordedAt.isAfter(asOf)) {
+                        return;
+                    }
                     String aggregateIdentifier = row.getString("aggregate_identifier");
                     states.get(aggregateIdentifier).apply(type, payload);
                     String businessDate = businessDate(payload);
@@ -96,7 +125,41 @@ public class DecisionHistory {
                 subjects.stream().map(Subject::aggregateIdentifier).toArray());
         List<JsonNode> stateAsOf = states.values().stream().map(s -> (JsonNode) s.node())
                 .filter(node -> node.size() > 2).toList();
-        return Optional.of(new History(clientId, asOf, entries, stateAsOf));
+        return Optional.of(new Read(new History(clientId, asOf, entries, stateAsOf), ClientInvolvements.fold(facts),
+                Set.copyOf(consents)));
+    }
+
+    /**
+     * The history as an organisation of this type may see it (null: whole); a corporation's care facts depend on the
+     * client's consent to that corporation, as in the client file.
+     */
+    public History minimised(Read read, OrganisationType readAs, String organisation) {
+        return HistoryMinimisation.forReader(read.history(), readAs,
+                read.consents(organisation, CORPORATION_CARE_PURPOSE));
+    }
+
+    /** The events that grant or end an involvement, as the kernel's rules read them. */
+    private Optional<ClientInvolvements.Fact> involvementFact(String payloadType, JsonNode payload, JsonNode metaData,
+                                                              Instant recordedAt) {
+        Optional<Class<?>> type = InvolvementRules.EVENTS.stream().filter(c -> c.getName().equals(payloadType)).findFirst();
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ClientInvolvements.Fact(json.treeToValue(payload, type.get()),
+                    metaData.path(MetadataKeys.ACTOR_ORGANISATION).asText(null), recordedAt));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void consent(String type, JsonNode payload, Set<String> consents) {
+        String key = payload.path("receivingOrganisation").asText() + "|" + payload.path("purpose").asText();
+        if (type.equals("ConsentGivenEvent")) {
+            consents.add(key);
+        } else if (type.equals("ConsentWithdrawnEvent")) {
+            consents.remove(key);
+        }
     }
 
     private static Map<String, Object> agreement(JsonNode payload, List<AgreementVersion> versions, String businessDate) {

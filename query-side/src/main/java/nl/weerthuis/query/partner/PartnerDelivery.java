@@ -173,7 +173,13 @@ class PartnerDelivery {
         Integer status = null;
         String error = null;
         Optional<Duration> retryAfter = Optional.empty();
+        // The callback's host is checked again at every delivery: its DNS answer may have changed since subscribing.
+        Optional<String> refused = CallbackAddresses.refusal(URI.create(subscriber.callbackUrl()),
+                settings.allowLoopbackCallbacks());
         try {
+            if (refused.isPresent()) {
+                throw new java.io.IOException("callback refused: it " + refused.get());
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscriber.callbackUrl()))
                     .timeout(settings.requestTimeout())
                     .header("Content-Type", "application/cloudevents+json; charset=utf-8")

@@ -11,7 +11,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
+import nl.weerthuis.kernel.involvement.ClientInvolvements;
+import nl.weerthuis.kernel.involvement.Involvement;
+import nl.weerthuis.kernel.involvement.InvolvementChange;
+import nl.weerthuis.kernel.involvement.InvolvementRules;
+import nl.weerthuis.kernel.involvement.InvolvementTable;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * Adds one domain event to the feed of every organisation involved with its client, as a CloudEvent minimised for
@@ -20,6 +27,8 @@ import java.util.function.BiFunction;
  */
 @Component
 public class PartnerFeed {
+
+    private static final InvolvementTable INVOLVEMENT = new InvolvementTable("partner_involvement");
 
     public static final String CORPORATION_CARE_PURPOSE = "goed-huurderschap";
 
@@ -37,8 +46,9 @@ public class PartnerFeed {
 
     /** An organisation involved with a client, as the feed knows it. */
     public record Recipient(String organisation, String organisationType) {
+        /** Of an organisation whose type was not recorded (old procesregie) only the least is told, as to a corporation. */
         boolean isCorporation() {
-            return "HOUSING_CORPORATION".equals(organisationType);
+            return organisationType == null || "HOUSING_CORPORATION".equals(organisationType);
         }
     }
 
@@ -47,7 +57,18 @@ public class PartnerFeed {
      */
     void publish(String eventId, Instant recordedAt, String clientId, String type,
                  BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
-        for (Recipient recipient : recipientsOf(clientId)) {
+        publishTo(recipientsOf(clientId, false), eventId, recordedAt, clientId, type, dataFor);
+    }
+
+    /** To every organisation that ever was involved, also those whose involvement ended (the erasure notice). */
+    void publishToEveryoneEverInvolved(String eventId, Instant recordedAt, String clientId, String type,
+                                       BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
+        publishTo(recipientsOf(clientId, true), eventId, recordedAt, clientId, type, dataFor);
+    }
+
+    private void publishTo(List<Recipient> recipients, String eventId, Instant recordedAt, String clientId, String type,
+                           BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
+        for (Recipient recipient : recipients) {
             // Only what a corporation may learn depends on consent; nobody else's needs the lookup.
             boolean consentForCare = recipient.isCorporation()
                     && hasConsent(clientId, recipient.organisation(), CORPORATION_CARE_PURPOSE);
@@ -58,14 +79,15 @@ public class PartnerFeed {
         }
     }
 
-    void involve(String clientId, String organisation, String organisationType) {
-        if (organisation == null) {
+    /** Applies what an event changes in who is involved (the kernel's {@link InvolvementRules}). */
+    void involvement(String clientId, List<InvolvementChange> changes, Instant recordedAt) {
+        if (clientId == null || changes.isEmpty()) {
             return;
         }
-        jdbc.update("""
-                INSERT INTO partner_involvement (client_id, organisation, organisation_type) SELECT ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM partner_involvement WHERE client_id = ? AND organisation = ?)""",
-                clientId, organisation, organisationType, clientId, organisation);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            INVOLVEMENT.apply(connection, clientId, changes, recordedAt);
+            return null;
+        });
     }
 
     void consent(String clientId, String organisation, String purpose, boolean given) {
@@ -82,9 +104,16 @@ public class PartnerFeed {
         return pseudonyms.pseudonym(organisation + ":" + clientId);
     }
 
-    private List<Recipient> recipientsOf(String clientId) {
-        return jdbc.query("SELECT organisation, organisation_type FROM partner_involvement WHERE client_id = ? ORDER BY organisation",
-                (row, n) -> new Recipient(row.getString(1), row.getString(2)), clientId);
+    private List<Recipient> recipientsOf(String clientId, boolean alsoFormer) {
+        ClientInvolvements involvements = jdbc.execute(
+                (ConnectionCallback<ClientInvolvements>) connection -> INVOLVEMENT.of(connection, clientId));
+        Map<String, Recipient> recipients = new TreeMap<>();
+        for (Involvement involvement : alsoFormer ? involvements.all() : involvements.active()) {
+            recipients.merge(involvement.organisation(), new Recipient(involvement.organisation(),
+                    involvement.type() == null ? null : involvement.type().name()),
+                    (known, other) -> known.organisationType() == null ? other : known);
+        }
+        return List.copyOf(recipients.values());
     }
 
     private boolean hasConsent(String clientId, String organisation, String purpose) {

@@ -2,13 +2,11 @@ package nl.weerthuis.query.partner;
 
 import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
-import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.ConsentGivenEvent;
 import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
 import nl.weerthuis.kernel.client.PersonalDataErasedEvent;
 import nl.weerthuis.kernel.identity.MetadataKeys;
 import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
-import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import nl.weerthuis.kernel.tenancy.FlipScheduledEvent;
 import nl.weerthuis.kernel.tenancy.MovedInEvent;
 import nl.weerthuis.kernel.tenancy.SignalRaisedEvent;
@@ -18,9 +16,11 @@ import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.eventhandling.EventMessage;
+import nl.weerthuis.kernel.involvement.InvolvementChange;
+import nl.weerthuis.kernel.involvement.InvolvementRules;
+import nl.weerthuis.kernel.privacy.DataSubjects;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -48,16 +48,24 @@ class PartnerFeedProjection {
         this.feed = feed;
     }
 
+    /**
+     * Every event may change who is involved (the kernel's rules); those without a notification of their own only
+     * that. An organisation that becomes involved by an event hears of it; one whose involvement it ends hears of it
+     * too, and of nothing after.
+     */
     @EventHandler
-    void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
-        feed.involve(event.clientId(), registeredBy, "MUNICIPALITY");
-        feed.involve(event.clientId(), event.careProvider(), "CARE_PROVIDER");
+    void on(Object event, EventMessage<?> message) {
+        publishing(event, message, () -> { });
     }
 
-    @EventHandler
-    void on(DwellingOfferedEvent event) {
-        feed.involve(event.clientId(), event.landlord(), "HOUSING_CORPORATION");
-        feed.involve(event.clientId(), event.careProvider(), "CARE_PROVIDER");
+    private void publishing(Object event, EventMessage<?> message, Runnable publish) {
+        List<InvolvementChange> changes = InvolvementRules.changesOf(event,
+                (String) message.getMetaData().get(MetadataKeys.ACTOR_ORGANISATION));
+        String clientId = DataSubjects.of(event);
+        Instant at = message.getTimestamp();
+        feed.involvement(clientId, changes.stream().filter(c -> c instanceof InvolvementChange.Began).toList(), at);
+        publish.run();
+        feed.involvement(clientId, changes.stream().filter(c -> c instanceof InvolvementChange.Ended).toList(), at);
     }
 
     @EventHandler
@@ -71,82 +79,106 @@ class PartnerFeedProjection {
     }
 
     @EventHandler
-    void on(TenancyStartedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
-        feed.publish(id, at, event.clientId(), TENANCY_STARTED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                "landlord", event.landlord(), "careProvider", event.careProvider(), "leaseForm", event.leaseForm(),
-                "leaseHolder", event.leaseHolder(), "startsOn", event.startsOn()));
+    void on(TenancyStartedEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> feed.publish(id, at, event.clientId(), TENANCY_STARTED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                        "landlord", event.landlord(), "careProvider", event.careProvider(), "leaseForm", event.leaseForm(),
+                        "leaseHolder", event.leaseHolder(), "startsOn", event.startsOn())));
     }
 
     @EventHandler
-    void on(MovedInEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
-        feed.publish(id, at, event.clientId(), MOVED_IN, (to, consent) -> data("tenancyId", event.tenancyId(),
-                "movedInOn", event.movedInOn(), "municipality", event.municipality()));
+    void on(MovedInEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> feed.publish(id, at, event.clientId(), MOVED_IN, (to, consent) -> data("tenancyId", event.tenancyId(),
+                        "movedInOn", event.movedInOn(), "municipality", event.municipality())));
     }
 
     @EventHandler
-    void on(FlipScheduledEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
-        feed.publish(id, at, event.clientId(), FLIP_SCHEDULED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                "plannedOn", event.plannedOn()));
+    void on(FlipScheduledEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> feed.publish(id, at, event.clientId(), FLIP_SCHEDULED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                        "plannedOn", event.plannedOn())));
     }
 
     @EventHandler
-    void on(ContractFlippedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
-        feed.publish(id, at, event.clientId(), CONTRACT_FLIPPED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                "flippedOn", event.flippedOn(), "leaseHolder", event.leaseHolder(), "indefinite", event.indefinite()));
+    void on(ContractFlippedEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> feed.publish(id, at, event.clientId(), CONTRACT_FLIPPED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                        "flippedOn", event.flippedOn(), "leaseHolder", event.leaseHolder(), "indefinite", event.indefinite())));
     }
 
     @EventHandler
-    void on(TenancyEndedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
-        feed.publish(id, at, event.clientId(), TENANCY_ENDED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                "endedOn", event.endedOn(), "reason", event.reason()));
+    void on(TenancyEndedEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> feed.publish(id, at, event.clientId(), TENANCY_ENDED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                        "endedOn", event.endedOn(), "reason", event.reason())));
     }
 
     @EventHandler
-    void on(SignalRaisedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
-        feed.publish(id, at, event.clientId(), SIGNAL_RAISED, (to, consent) -> {
-            boolean mayKnowKind = !to.isCorporation() || "HOUSING_CORPORATION".equals(String.valueOf(event.sourceType()));
-            return data("tenancyId", event.tenancyId(), "signalId", event.signalId(),
-                    "kind", mayKnowKind ? event.kind() : null, "severity", event.severity(),
-                    "sourceType", event.sourceType(), "raisedOn", event.raisedOn());
+    void on(SignalRaisedEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> {
+            feed.publish(id, at, event.clientId(), SIGNAL_RAISED, (to, consent) -> {
+                boolean mayKnowKind = !to.isCorporation() || "HOUSING_CORPORATION".equals(String.valueOf(event.sourceType()));
+                return data("tenancyId", event.tenancyId(), "signalId", event.signalId(),
+                        "kind", mayKnowKind ? event.kind() : null, "severity", event.severity(),
+                        "sourceType", event.sourceType(), "raisedOn", event.raisedOn());
+            });
         });
     }
 
     @EventHandler
-    void on(SignalResolvedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
-        feed.publish(id, at, event.clientId(), SIGNAL_RESOLVED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                "signalId", event.signalId(), "resolvedOn", event.resolvedOn()));
+    void on(SignalResolvedEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> feed.publish(id, at, event.clientId(), SIGNAL_RESOLVED, (to, consent) -> data("tenancyId", event.tenancyId(),
+                        "signalId", event.signalId(), "resolvedOn", event.resolvedOn())));
     }
 
     @EventHandler
-    void on(IndicationGrantedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
-            @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String grantedBy) {
-        feed.involve(event.clientId(), event.provider(), "CARE_PROVIDER");
-        feed.publish(id, at, event.clientId(), SUPPORT_STARTED, (to, consent) -> {
-            if (to.isCorporation()) {
-                return consent ? data("supportActive", true, "provider", event.provider(),
-                        "validUntil", event.validUntil()) : null;
-            }
-            return data("supportActive", true, "provider", event.provider(), "validUntil", event.validUntil(),
-                    "indicationId", event.indicationId(), "type", event.type(), "hoursPerWeek", event.hoursPerWeek());
+    void on(IndicationGrantedEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> {
+            feed.publish(id, at, event.clientId(), SUPPORT_STARTED, (to, consent) -> {
+                if (to.isCorporation()) {
+                    return consent ? data("supportActive", true, "provider", event.provider(),
+                            "validUntil", event.validUntil()) : null;
+                }
+                return data("supportActive", true, "provider", event.provider(), "validUntil", event.validUntil(),
+                        "indicationId", event.indicationId(), "type", event.type(), "hoursPerWeek", event.hoursPerWeek());
+            });
         });
     }
 
     @EventHandler
-    void on(IndicationEndedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
-        feed.publish(id, at, event.clientId(), SUPPORT_ENDED, (to, consent) -> {
-            if (to.isCorporation()) {
-                return consent ? data("supportActive", false, "provider", event.provider(), "endedOn", event.endedOn()) : null;
-            }
-            return data("supportActive", false, "provider", event.provider(), "endedOn", event.endedOn(),
-                    "indicationId", event.indicationId(), "reason", event.reason());
+    void on(IndicationEndedEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> {
+            feed.publish(id, at, event.clientId(), SUPPORT_ENDED, (to, consent) -> {
+                if (to.isCorporation()) {
+                    return consent ? data("supportActive", false, "provider", event.provider(), "endedOn", event.endedOn()) : null;
+                }
+                return data("supportActive", false, "provider", event.provider(), "endedOn", event.endedOn(),
+                        "indicationId", event.indicationId(), "reason", event.reason());
+            });
         });
     }
 
     /** Every partner that heard of the client is told to erase its copies. */
     @EventHandler
-    void on(PersonalDataErasedEvent event, @MessageIdentifier String id, @Timestamp Instant at) {
-        feed.publish(id, at, event.clientId(), PERSONAL_DATA_ERASED, (to, consent) -> data("erasedOn", event.erasedOn(),
-                "instruction", "erase every copy of this subject's personal data"));
+    void on(PersonalDataErasedEvent event, EventMessage<?> message) {
+        String id = message.getIdentifier();
+        Instant at = message.getTimestamp();
+        publishing(event, message, () -> feed.publishToEveryoneEverInvolved(id, at, event.clientId(), PERSONAL_DATA_ERASED, (to, consent) -> data("erasedOn", event.erasedOn(),
+                        "instruction", "erase every copy of this subject's personal data")));
     }
 
     private static Map<String, Object> data(Object... pairs) {

@@ -11,7 +11,7 @@ import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.tenancy.*;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,8 @@ class ClientFileTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> readStore.queryForObject(
                 "SELECT count(*) FROM file_signal WHERE tenancy_id = ?", Long.class, tenancy) == 2
                 && readStore.queryForObject("SELECT count(*) FROM file_indication WHERE client_id = ?", Long.class, client) == 1
-                && readStore.queryForObject("SELECT count(*) FROM file_involvement WHERE client_id = ?", Long.class, client) == 3);
+                && readStore.queryForObject("SELECT count(DISTINCT organisation) FROM file_involvement WHERE client_id = ?",
+                        Long.class, client) == 3);
     }
 
     private ResponseEntity<String> read(String org, String type, String role, String activity) {

@@ -7,7 +7,7 @@ import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
 import nl.weerthuis.kernel.tenancy.*;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.time.Instant;
+import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
+import nl.weerthuis.kernel.careindication.IndicationScaledEvent;
+import nl.weerthuis.kernel.careindication.IndicationType;
+import nl.weerthuis.kernel.careindication.ScaleDirection;
+import nl.weerthuis.kernel.client.ConsentGivenEvent;
+import nl.weerthuis.kernel.tenancy.TenancyEndReason;
+import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -85,9 +92,17 @@ class DecisionHistoryTest {
                 "SELECT count(*) FROM history_subject WHERE client_id = ?", Long.class, clientId) == 2);
     }
 
+    /** As an inspectorate must, every read names its processing activity (others may; it changes nothing for them). */
     private ResponseEntity<String> get(String path, String token) {
+        return get(path, token, "audit-decision-history");
+    }
+
+    private ResponseEntity<String> get(String path, String token, String activity) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
+        if (activity != null) {
+            headers.set("X-Processing-Activity", activity);
+        }
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
@@ -127,6 +142,7 @@ class DecisionHistoryTest {
         String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(auditor);
+        headers.set("X-Processing-Activity", "audit-decision-history");
         String traceId = UUID.randomUUID().toString().replace("-", "");
         headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
         ResponseEntity<String> response = http.exchange("/api/v1/clients/" + clientId + "/history", HttpMethod.GET,
@@ -142,6 +158,88 @@ class DecisionHistoryTest {
         assertThat(record.get("organisation")).isEqualTo("00000001009876543000");
         assertThat(record.get("data_subject").toString()).hasSize(64).isNotEqualTo(clientId);
         assertThat(response.getHeaders().getFirst("traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void an_inspectorate_names_the_processing_activity_of_every_read_and_it_is_logged_as_named() {
+        String inspectorate = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
+        long logged = readStore.queryForObject("SELECT count(*) FROM processing_log", Long.class);
+        assertThat(get("/api/v1/clients/" + clientId + "/history", inspectorate, null).getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/api/v1/clients/" + clientId + "/history", inspectorate, "curiosity").getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/clients/" + clientId + "/disclosures", inspectorate, null).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(readStore.queryForObject("SELECT count(*) FROM processing_log", Long.class)).isEqualTo(logged);
+        assertThat(get("/api/v1/clients/" + clientId + "/history", inspectorate, "supervision-inspection")
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(readStore.queryForList("SELECT activity_id FROM processing_log ORDER BY id DESC LIMIT 1", String.class))
+                .containsExactly("supervision-inspection");
+    }
+
+    @Test
+    void an_auditor_of_an_organisation_never_involved_finds_no_such_client() {
+        long logged = readStore.queryForObject("SELECT count(*) FROM processing_log", Long.class);
+        for (String[] outsider : new String[][]{{"00000001001111111000", "MUNICIPALITY"}, {"11112222", "HOUSING_CORPORATION"},
+                {"33334444", "CARE_PROVIDER"}, {"00000001005555555000", "NEIGHBOURHOOD_TEAM"}}) {
+            String auditor = TestTokens.token(outsider[0], outsider[1], "AUDITOR");
+            assertThat(get("/api/v1/clients/" + clientId + "/history", auditor).getStatusCode().value())
+                    .as(outsider[1]).isEqualTo(404);
+            assertThat(get("/api/v1/clients/" + clientId + "/disclosures", auditor).getStatusCode().value())
+                    .as(outsider[1]).isEqualTo(404);
+        }
+        assertThat(readStore.queryForObject("SELECT count(*) FROM processing_log", Long.class)).isEqualTo(logged);
+    }
+
+    @Test
+    void the_involved_corporations_auditor_reads_a_history_minimised_like_the_client_file() throws Exception {
+        String indication = UUID.randomUUID().toString();
+        events.append("CareIndication", indication, 0, new IndicationGrantedEvent(indication, clientId,
+                IndicationType.PROTECTED_LIVING_AT_HOME, 12, PROVIDER, "Twente", LocalDate.of(2024, 5, 1),
+                LocalDate.of(2026, 5, 1)), actor(TestTokens.MUNICIPALITY, "MUNICIPALITY", "wmo-1"));
+        events.append("CareIndication", indication, 1, new IndicationScaledEvent(indication, clientId, ScaleDirection.DOWN,
+                12, 6, LocalDate.of(2024, 9, 1), "psychosis under control"), actor(TestTokens.MUNICIPALITY, "MUNICIPALITY", "wmo-1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> readStore.queryForObject(
+                "SELECT count(*) FROM history_subject WHERE client_id = ?", Long.class, clientId) == 3);
+        String corporationAuditor = TestTokens.token(CORPORATION, "HOUSING_CORPORATION", "AUDITOR");
+
+        ResponseEntity<String> read = get("/api/v1/clients/" + clientId + "/history", corporationAuditor);
+        assertThat(read.getStatusCode().value()).isEqualTo(200);
+        String body = read.getBody();
+        assertThat(body).contains("ContractFlippedEvent").contains("rent paid for a year") // its own grounds
+                .doesNotContain("PROTECTED_LIVING_AT_HOME").doesNotContain("hoursPerWeek").doesNotContain("psychosis")
+                .doesNotContain("IndicationScaledEvent").doesNotContain("IndicationGrantedEvent");
+
+        String providerAuditor = TestTokens.token(PROVIDER, "CARE_PROVIDER", "AUDITOR");
+        assertThat(get("/api/v1/clients/" + clientId + "/history", providerAuditor).getBody())
+                .contains("PROTECTED_LIVING_AT_HOME").contains("psychosis under control");
+
+        // With the client's consent for "goed huurderschap": that support runs, by whom and until when; still not what.
+        events.append("Client", clientId, 2, new ConsentGivenEvent(clientId, CORPORATION, "goed-huurderschap",
+                LocalDate.of(2024, 9, 2)), actor(TestTokens.MUNICIPALITY, "MUNICIPALITY", "intake-1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/clients/" + clientId + "/history",
+                corporationAuditor).getBody().contains("IndicationGrantedEvent"));
+        assertThat(get("/api/v1/clients/" + clientId + "/history", corporationAuditor).getBody())
+                .contains("\"provider\":\"" + PROVIDER + "\"").contains("2026-05-01")
+                .doesNotContain("PROTECTED_LIVING_AT_HOME").doesNotContain("hoursPerWeek").doesNotContain("psychosis")
+                .doesNotContain("IndicationScaledEvent");
+    }
+
+    @Test
+    void a_formerly_involved_auditor_reads_the_history_as_it_stood_when_its_involvement_ended() throws Exception {
+        events.append("Tenancy", tenancyId, 5, new TenancyEndedEvent(tenancyId, clientId, TenancyEndReason.MOVED,
+                LocalDate.of(2025, 9, 1), CORPORATION, PROVIDER, "Twente", "moved to another city"),
+                actor(CORPORATION, "HOUSING_CORPORATION", "verhuur-7"));
+        Thread.sleep(20);
+        events.append("Client", clientId, 2, new OutflowTrajectoryStartedEvent(clientId, CareSetting.SHELTER,
+                "Twente", "Almelo", LocalDate.of(2025, 10, 1)), actor(TestTokens.MUNICIPALITY, "MUNICIPALITY", "intake-1"));
+        String corporationAuditor = TestTokens.token(CORPORATION, "HOUSING_CORPORATION", "AUDITOR");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/clients/" + clientId + "/history",
+                TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR")).getBody().split("OutflowTrajectoryStartedEvent").length == 3);
+
+        String seen = get("/api/v1/clients/" + clientId + "/history", corporationAuditor).getBody();
+        assertThat(seen).contains("TenancyEndedEvent");
+        assertThat(seen.split("OutflowTrajectoryStartedEvent")).as("the second trajectory, after its end, is not shown")
+                .hasSize(2);
     }
 
     @Test

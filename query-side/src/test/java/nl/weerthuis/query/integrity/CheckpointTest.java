@@ -9,7 +9,7 @@ import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
 import nl.weerthuis.kernel.eventstore.EventHashChain;
 import nl.weerthuis.kernel.integrity.CheckpointTool;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.testsupport.CommandSideProcess;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,6 +79,9 @@ class CommandApiScenarioTest {
     private String housed(String client, String corporation, String provider, String form, boolean quota, String offered,
                           String accepted, String signed, String movedIn, String municipalityName, String neighbourhood)
             throws Exception {
+        // Only a corporation the coordination point asked may offer a dwelling.
+        post(municipality, "/api/v1/clients/" + client + "/housing-requests", "{\"corporation\":\"%s\",\"requestedOn\":\"%s\"}"
+                .formatted(corporation.equals(c1) ? C1 : C2, offered));
         String tenancy = post(corporation, "/api/v1/tenancies", """
                 {"clientId":"%s","careProvider":"%s","leaseForm":"%s","fromQuota":%s,"offeredOn":"%s",
                  "dwelling":{"address":"street 1","municipality":"%s","neighbourhood":"%s"}}"""

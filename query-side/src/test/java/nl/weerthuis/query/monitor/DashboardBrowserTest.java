@@ -7,7 +7,7 @@ import nl.weerthuis.kernel.client.OutflowRecordedEvent;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
 import nl.weerthuis.kernel.tenancy.*;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +163,7 @@ class DashboardBrowserTest {
         String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(auditor);
+        headers.set("X-Processing-Activity", "audit-decision-history");
         await().atMost(Duration.ofSeconds(15)).until(() -> http.exchange("/api/v1/clients/" + client + "/history",
                 HttpMethod.GET, new HttpEntity<>(headers), String.class).getStatusCode().value() == 200);
 

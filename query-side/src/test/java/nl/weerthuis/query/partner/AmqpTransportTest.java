@@ -13,7 +13,7 @@ import nl.weerthuis.kernel.tenancy.LeaseForm;
 import nl.weerthuis.kernel.tenancy.LeaseHolder;
 import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -27,7 +27,7 @@ import nl.weerthuis.kernel.tenancy.TenancyEndReason;
 import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
 import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +42,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import nl.weerthuis.kernel.client.CaseCoordinationAssignedEvent;
+import nl.weerthuis.kernel.tenancy.SignalResolvedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -231,6 +233,54 @@ class PartnerDeliveryTest {
     }
 
     @Test
+    void the_holder_of_procesregie_hears_of_the_journey_and_an_organisation_whose_involvement_ended_hears_no_more()
+            throws Exception {
+        String team = "0000000100" + organisation().substring(0, 8) + "00";
+        String client = journey();
+        String tenancy = tenancyOf(client);
+        events.append("Client", client, 1, new CaseCoordinationAssignedEvent(client, team, OrganisationType.NEIGHBOURHOOD_TEAM,
+                LocalDate.of(2025, 3, 1)), actor(MUNICIPALITY));
+        events.append("Tenancy", tenancy, 5, new SignalRaisedEvent(tenancy, client, "signal-2", SignalKind.NUISANCE,
+                corporation, OrganisationType.HOUSING_CORPORATION, Severity.LOW, "noise", LocalDate.of(2025, 10, 1)),
+                actor(corporation));
+        events.append("Tenancy", tenancy, 6, new TenancyEndedEvent(tenancy, client, TenancyEndReason.MOVED,
+                LocalDate.of(2025, 11, 1), corporation, provider, "Twente", null), actor(corporation));
+        events.append("Tenancy", tenancy, 7, new SignalResolvedEvent(tenancy, client, "signal-2", SignalKind.NUISANCE,
+                Severity.LOW, LocalDate.of(2025, 10, 1), LocalDate.of(2025, 11, 2), "settled"), actor(provider));
+        events.append("Client", client, 2, new PersonalDataErasedEvent(client, ErasureGround.CLIENT_REQUEST,
+                LocalDate.of(2026, 2, 1)), actor(MUNICIPALITY));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> typesIn(corporation).contains(PartnerEventTypes.PERSONAL_DATA_ERASED)
+                && typesIn(team).contains(PartnerEventTypes.PERSONAL_DATA_ERASED));
+        assertThat(typesIn(team)).as("procesregie makes the team a recipient from its assignment on")
+                .containsExactly(PartnerEventTypes.SIGNAL_RAISED, PartnerEventTypes.TENANCY_ENDED,
+                        PartnerEventTypes.SIGNAL_RESOLVED, PartnerEventTypes.PERSONAL_DATA_ERASED);
+        assertThat(typesIn(corporation)).as("the corporation hears that its tenancy ended, then only to erase its copies")
+                .endsWith(PartnerEventTypes.TENANCY_ENDED, PartnerEventTypes.PERSONAL_DATA_ERASED)
+                .doesNotContain(PartnerEventTypes.SIGNAL_RESOLVED);
+    }
+
+    @Test
+    void a_callback_is_checked_again_at_delivery_and_a_refused_one_is_never_called() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            // As if the callback had passed when subscribing and no longer does (in production: DNS now answers a
+            // private address); here it carries credentials, which no check lets through.
+            String subscription = UUID.randomUUID().toString();
+            jdbc.update("""
+                    INSERT INTO partner_subscription (subscription_id, organisation, organisation_type, callback_url,
+                        event_types, status, created_at) VALUES (?, ?, 'HOUSING_CORPORATION', ?, 'nl.weerthuis.', 'ACTIVE', now())""",
+                    subscription, corporation, receiver.url().replace("http://", "http://user:secret@"));
+            journey();
+            await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("""
+                    SELECT count(*) FROM partner_delivery WHERE subscription_id = ? AND last_error LIKE 'IOException: callback refused%'""",
+                    Long.class, subscription) > 0);
+            assertThat(receiver.accepted).as("nothing was sent to the refused callback").isEmpty();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM partner_delivery WHERE subscription_id = ? AND status = 'DELIVERED'",
+                    Long.class, subscription)).isZero();
+        }
+    }
+
+    @Test
     void a_callback_must_verify_and_be_https() throws Exception {
         try (Receiver refusing = new Receiver(); Receiver testOnly = new Receiver()) {
             refusing.handshake = false;
@@ -250,6 +300,14 @@ class PartnerDeliveryTest {
                     body("http://example.org/hook", "nl.weerthuis.")).getStatusCode().value()).isEqualTo(400);
             assertThat(call(HttpMethod.POST, "/api/v1/subscriptions", partner(corporation, "HOUSING_CORPORATION"),
                     body(testOnly.url(), "com.example.")).getStatusCode().value()).isEqualTo(400);
+            // Credentials in the URL would be stored and logged in the clear: refused, and nothing is called.
+            int calls = testOnly.accepted.size();
+            ResponseEntity<String> withCredentials = call(HttpMethod.POST, "/api/v1/subscriptions",
+                    partner(corporation, "HOUSING_CORPORATION"),
+                    body(testOnly.url().replace("http://", "http://user:secret@"), "nl.weerthuis."));
+            assertThat(withCredentials.getStatusCode().value()).isEqualTo(400);
+            assertThat(withCredentials.getBody()).doesNotContain("secret");
+            assertThat(testOnly.accepted).hasSize(calls);
             String other = subscribe(corporation, "HOUSING_CORPORATION", testOnly.url(), "nl.weerthuis.");
             assertThat(call(HttpMethod.DELETE, "/api/v1/subscriptions/" + other, partner(organisation(), "HOUSING_CORPORATION"),
                     null).getStatusCode().value()).as("another organisation's subscription").isEqualTo(404);

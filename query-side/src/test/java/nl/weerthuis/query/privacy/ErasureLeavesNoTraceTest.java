@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.weerthuis.testsupport.CommandSideProcess;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.query.support.TestTokens;
+import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -167,6 +167,8 @@ class ErasureLeavesNoTraceTest {
                  "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"2025-01-10"}""");
         post(provider, "/api/v1/clients/" + client + "/housing-wishes",
                 "{\"wishes\":\"%s\",\"recordedOn\":\"2025-01-12\"}".formatted(texts.get("wishes")));
+        post(municipality, "/api/v1/clients/" + client + "/housing-requests",
+                "{\"corporation\":\"" + CORPORATION + "\",\"requestedOn\":\"2025-01-20\"}");
         String tenancy = post(corporation, "/api/v1/tenancies", """
                 {"clientId":"%s","careProvider":"%s","leaseForm":"TRIPARTITE","fromQuota":false,"offeredOn":"2025-02-01",
                  "dwelling":{"address":"%s","municipality":"Almelo","neighbourhood":"Centrum"}}"""
@@ -227,7 +229,7 @@ class ErasureLeavesNoTraceTest {
     }
 
     private JsonNode history(String client) throws Exception {
-        return get("/api/v1/clients/" + client + "/history", auditor, null);
+        return get("/api/v1/clients/" + client + "/history", auditor, "audit-decision-history");
     }
 
     /** Each entry of the history without its free text: what must survive erasure unchanged. */

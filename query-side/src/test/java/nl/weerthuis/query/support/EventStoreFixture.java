@@ -1,5 +1,6 @@
 package nl.weerthuis.query.support;
 
+import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.kernel.eventstore.EventStoreMigrations;
 import nl.weerthuis.kernel.eventstore.EventStoreTables;
 import nl.weerthuis.kernel.eventstore.HashChainedAppend;

@@ -1,5 +1,6 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,5 +10,6 @@ import java.time.LocalDate;
 public record AssignCaseCoordinationCommand(
         @TargetAggregateIdentifier @DataSubject String clientId,
         String organisation,
+        OrganisationType organisationType,
         LocalDate assignedOn) {
 }

@@ -17,7 +17,7 @@ import nl.weerthuis.kernel.agreement.SetQuotaCommand;
 import nl.weerthuis.kernel.agreement.SetTargetCommand;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,7 +56,7 @@ class AgreementController {
     @PostMapping
     ResponseEntity<Object> adopt(@Valid @RequestBody Adopt request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         return dispatch.create(key, caller, request, "agreementId", id -> new AdoptAgreementCommand(id,
                 request.region(), request.name(), request.effectiveFrom(), request.policy()));
     }
@@ -65,7 +65,7 @@ class AgreementController {
     @PostMapping("/{agreementId}/amendments")
     ResponseEntity<Object> amend(@PathVariable String agreementId, @Valid @RequestBody Amend request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new AmendPolicyCommand(agreementId, request.effectiveFrom(), request.policy(),
                 request.grounds()));
     }
@@ -74,7 +74,7 @@ class AgreementController {
     @PostMapping("/{agreementId}/quotas")
     ResponseEntity<Object> quota(@PathVariable String agreementId, @Valid @RequestBody Quota request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new SetQuotaCommand(agreementId, request.corporation(), request.year(),
                 request.dwellings()));
     }
@@ -83,7 +83,7 @@ class AgreementController {
     @PostMapping("/{agreementId}/targets")
     ResponseEntity<Object> target(@PathVariable String agreementId, @Valid @RequestBody Target request,
                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                  @AuthenticationPrincipal Jwt caller) {
+                                  @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new SetTargetCommand(agreementId, request.outflows(), request.targetDate()));
     }
 }

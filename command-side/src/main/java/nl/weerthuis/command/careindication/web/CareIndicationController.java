@@ -13,7 +13,7 @@ import nl.weerthuis.command.web.IdempotentRequests;
 import nl.weerthuis.kernel.careindication.*;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,7 +60,7 @@ class CareIndicationController {
     @PostMapping
     ResponseEntity<Object> grant(@Valid @RequestBody Grant request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         return dispatch.create(key, caller, request, "indicationId", id -> new GrantIndicationCommand(id,
                 request.clientId(), request.type(), request.hoursPerWeek(), request.provider(), request.region(),
                 request.validFrom(), request.validUntil()));
@@ -70,7 +70,7 @@ class CareIndicationController {
     @PostMapping("/{indicationId}/scaling")
     ResponseEntity<Object> scale(@PathVariable String indicationId, @Valid @RequestBody Scale request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new ScaleIndicationCommand(indicationId, request.hoursPerWeek(),
                 request.scaledOn(), request.grounds()));
     }
@@ -79,7 +79,7 @@ class CareIndicationController {
     @PostMapping("/{indicationId}/extension")
     ResponseEntity<Object> extend(@PathVariable String indicationId, @Valid @RequestBody Extend request,
                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                  @AuthenticationPrincipal Jwt caller) {
+                                  @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new ExtendIndicationCommand(indicationId, request.validUntil(), request.grounds()));
     }
 
@@ -88,7 +88,7 @@ class CareIndicationController {
     @PostMapping("/{indicationId}/end")
     ResponseEntity<Object> end(@PathVariable String indicationId, @Valid @RequestBody End request,
                                @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                               @AuthenticationPrincipal Jwt caller) {
+                               @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new EndIndicationCommand(indicationId, request.reason(), request.endedOn(),
                 request.grounds(), request.waakvlamDeclinedGrounds()));
     }
@@ -97,7 +97,7 @@ class CareIndicationController {
     @PostMapping("/{indicationId}/waakvlam-contacts")
     ResponseEntity<Object> contact(@PathVariable String indicationId, @Valid @RequestBody Contact request,
                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                   @AuthenticationPrincipal Jwt caller) {
+                                   @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new RecordWaakvlamContactCommand(indicationId, request.contactOn(),
                 request.notes()));
     }
@@ -106,7 +106,7 @@ class CareIndicationController {
     @PostMapping("/{indicationId}/waakvlam-end")
     ResponseEntity<Object> endWaakvlam(@PathVariable String indicationId, @Valid @RequestBody EndWaakvlam request,
                                        @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                       @AuthenticationPrincipal Jwt caller) {
+                                       @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new EndWaakvlamCommand(indicationId, request.reason(), request.endedOn(),
                 request.grounds()));
     }

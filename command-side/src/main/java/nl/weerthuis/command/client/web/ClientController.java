@@ -14,12 +14,14 @@ import nl.weerthuis.kernel.client.RecordHousingWishesCommand;
 import nl.weerthuis.kernel.client.RecordMonitoringReviewCommand;
 import nl.weerthuis.kernel.client.RecordReturnToCareCommand;
 import nl.weerthuis.kernel.client.RegisterClientCommand;
+import nl.weerthuis.kernel.client.RequestHousingCommand;
+import nl.weerthuis.kernel.client.WithdrawHousingRequestCommand;
 import nl.weerthuis.kernel.client.StartOutflowTrajectoryCommand;
 import nl.weerthuis.kernel.client.UpdateArrangementChecklistCommand;
 import nl.weerthuis.kernel.client.WithdrawConsentCommand;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,7 +47,7 @@ class ClientController {
     @PostMapping
     ResponseEntity<Object> register(@Valid @RequestBody RegisterClientRequest request,
                                     @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                    @AuthenticationPrincipal Jwt caller) {
+                                    @AuthenticationPrincipal Actor caller) {
         return dispatch.create(key, caller, request, "clientId", id -> new RegisterClientCommand(id, request.setting(),
                 request.facility(), request.region(), request.municipality(), request.careProvider(),
                 request.registeredOn(), request.details()));
@@ -57,7 +59,7 @@ class ClientController {
     @DeleteMapping("/{clientId}/personal-data")
     ResponseEntity<Object> erase(@PathVariable String clientId, @RequestParam ErasureGround ground,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new ErasePersonalDataCommand(clientId, ground,
                 LocalDate.now(BusinessCalendar.NETHERLANDS)));
     }
@@ -66,7 +68,7 @@ class ClientController {
     @PostMapping("/{clientId}/outflow-trajectory")
     ResponseEntity<Object> startTrajectory(@PathVariable String clientId, @Valid @RequestBody ClientRequests.StartTrajectory request,
                                            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                           @AuthenticationPrincipal Jwt caller) {
+                                           @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new StartOutflowTrajectoryCommand(clientId, request.startedOn()));
     }
 
@@ -74,7 +76,7 @@ class ClientController {
     @PostMapping("/{clientId}/arrangement-checklist")
     ResponseEntity<Object> checklist(@PathVariable String clientId, @Valid @RequestBody ClientRequests.UpdateChecklist request,
                                      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                     @AuthenticationPrincipal Jwt caller) {
+                                     @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller,
                 new UpdateArrangementChecklistCommand(clientId, request.checklist(), request.updatedOn()));
     }
@@ -83,7 +85,7 @@ class ClientController {
     @PostMapping("/{clientId}/housing-wishes")
     ResponseEntity<Object> wishes(@PathVariable String clientId, @Valid @RequestBody ClientRequests.RecordWishes request,
                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                  @AuthenticationPrincipal Jwt caller) {
+                                  @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new RecordHousingWishesCommand(clientId, request.wishes(),
                 request.accessibilityNeeds(), request.recordedOn()));
     }
@@ -92,15 +94,37 @@ class ClientController {
     @PostMapping("/{clientId}/case-coordination")
     ResponseEntity<Object> coordination(@PathVariable String clientId, @Valid @RequestBody ClientRequests.Coordination request,
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                        @AuthenticationPrincipal Jwt caller) {
-        return dispatch.act(key, caller, new AssignCaseCoordinationCommand(clientId, request.organisation(), request.assignedOn()));
+                                        @AuthenticationPrincipal Actor caller) {
+        return dispatch.act(key, caller, new AssignCaseCoordinationCommand(clientId, request.organisation(),
+                request.organisationType(), request.assignedOn()));
+    }
+
+    @Operation(summary = "The coordination point asks a named corporation for a dwelling from its contingent",
+            description = "Only a corporation asked may offer a dwelling, and only from then on is it involved with "
+                    + "the client. The client's municipality or the holder of procesregie asks.")
+    @PostMapping("/{clientId}/housing-requests")
+    ResponseEntity<Object> requestHousing(@PathVariable String clientId,
+                                          @Valid @RequestBody ClientRequests.HousingRequest request,
+                                          @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                          @AuthenticationPrincipal Actor caller) {
+        return dispatch.act(key, caller, new RequestHousingCommand(clientId, request.corporation(), request.requestedOn()));
+    }
+
+    @Operation(summary = "The coordination point withdraws its request to a corporation")
+    @PostMapping("/{clientId}/housing-request-withdrawals")
+    ResponseEntity<Object> withdrawHousingRequest(@PathVariable String clientId,
+                                                  @Valid @RequestBody ClientRequests.HousingRequestWithdrawal request,
+                                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                                  @AuthenticationPrincipal Actor caller) {
+        return dispatch.act(key, caller, new WithdrawHousingRequestCommand(clientId, request.corporation(),
+                request.withdrawnOn()));
     }
 
     @Operation(summary = "Record the client's consent to share with an organisation for a purpose")
     @PostMapping("/{clientId}/consents")
     ResponseEntity<Object> giveConsent(@PathVariable String clientId, @Valid @RequestBody ClientRequests.Consent request,
                                        @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                       @AuthenticationPrincipal Jwt caller) {
+                                       @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new GiveConsentCommand(clientId, request.receivingOrganisation(),
                 request.purpose(), request.on()));
     }
@@ -109,7 +133,7 @@ class ClientController {
     @PostMapping("/{clientId}/consent-withdrawals")
     ResponseEntity<Object> withdrawConsent(@PathVariable String clientId, @Valid @RequestBody ClientRequests.Consent request,
                                            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                           @AuthenticationPrincipal Jwt caller) {
+                                           @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new WithdrawConsentCommand(clientId, request.receivingOrganisation(),
                 request.purpose(), request.on()));
     }
@@ -118,7 +142,7 @@ class ClientController {
     @PostMapping("/{clientId}/monitoring-reviews")
     ResponseEntity<Object> review(@PathVariable String clientId, @Valid @RequestBody ClientRequests.RecordReview request,
                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                  @AuthenticationPrincipal Jwt caller) {
+                                  @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller,
                 new RecordMonitoringReviewCommand(clientId, request.reviewedOn(), request.outcome()));
     }
@@ -127,7 +151,7 @@ class ClientController {
     @PostMapping("/{clientId}/return-to-care")
     ResponseEntity<Object> returnToCare(@PathVariable String clientId, @Valid @RequestBody ClientRequests.ReturnToCare request,
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                        @AuthenticationPrincipal Jwt caller) {
+                                        @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new RecordReturnToCareCommand(clientId, request.setting(),
                 request.returnedOn(), request.grounds()));
     }
@@ -136,7 +160,7 @@ class ClientController {
     @PostMapping("/{clientId}/trajectory-closure")
     ResponseEntity<Object> close(@PathVariable String clientId, @Valid @RequestBody ClientRequests.CloseTrajectory request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new CloseTrajectoryCommand(clientId, request.reason(),
                 request.closedOn(), request.grounds()));
     }

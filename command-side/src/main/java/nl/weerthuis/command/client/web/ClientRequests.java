@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import nl.weerthuis.kernel.client.ArrangementChecklist;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.TrajectoryClosure;
+import nl.weerthuis.kernel.identity.OrganisationType;
 
 import java.time.LocalDate;
 
@@ -34,7 +35,15 @@ final class ClientRequests {
     }
 
     record Coordination(@NotNull @Pattern(regexp = "\\d{8}|\\d{20}", message = "must be a KvK number or an OIN")
-                        String organisation, @NotNull LocalDate assignedOn) {
+                        String organisation, @NotNull OrganisationType organisationType, @NotNull LocalDate assignedOn) {
+    }
+
+    record HousingRequest(@NotNull @Pattern(regexp = "\\d{8}", message = "must be a KvK number") String corporation,
+                          @NotNull LocalDate requestedOn) {
+    }
+
+    record HousingRequestWithdrawal(@NotNull @Pattern(regexp = "\\d{8}", message = "must be a KvK number")
+                                    String corporation, @NotNull LocalDate withdrawnOn) {
     }
 
     record RecordReview(@NotNull LocalDate reviewedOn, @NotBlank @Size(max = 4000) String outcome) {

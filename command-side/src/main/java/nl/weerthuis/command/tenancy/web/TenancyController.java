@@ -8,7 +8,7 @@ import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.tenancy.*;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,11 +31,11 @@ class TenancyController {
     @PostMapping
     ResponseEntity<Object> offer(@Valid @RequestBody TenancyRequests.Offer request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         var dwelling = new Dwelling(request.dwelling().address(), request.dwelling().municipality(),
                 request.dwelling().neighbourhood());
         return dispatch.create(key, caller, request, "tenancyId", id -> new OfferDwellingCommand(id, request.clientId(),
-                caller.getClaimAsString("org"), request.careProvider(), request.leaseForm(), dwelling,
+                caller.organisation(), request.careProvider(), request.leaseForm(), dwelling,
                 request.fromQuota(), request.offeredOn()));
     }
 
@@ -43,7 +43,7 @@ class TenancyController {
     @PostMapping("/{tenancyId}/acceptance")
     ResponseEntity<Object> accept(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.OnDate request,
                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                  @AuthenticationPrincipal Jwt caller) {
+                                  @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new AcceptOfferCommand(tenancyId, request.on()));
     }
 
@@ -51,7 +51,7 @@ class TenancyController {
     @PostMapping("/{tenancyId}/refusal")
     ResponseEntity<Object> refuse(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.WithGrounds request,
                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                  @AuthenticationPrincipal Jwt caller) {
+                                  @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new RefuseOfferCommand(tenancyId, request.on(), request.grounds()));
     }
 
@@ -59,7 +59,7 @@ class TenancyController {
     @PostMapping("/{tenancyId}/contract")
     ResponseEntity<Object> start(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.OnDate request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new StartTenancyCommand(tenancyId, request.on()));
     }
 
@@ -67,7 +67,7 @@ class TenancyController {
     @PostMapping("/{tenancyId}/agreements")
     ResponseEntity<Object> agreements(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.Agreements request,
                                       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                      @AuthenticationPrincipal Jwt caller) {
+                                      @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new RecordTenancyAgreementsCommand(tenancyId, request.agreements(),
                 request.recordedOn()));
     }
@@ -76,7 +76,7 @@ class TenancyController {
     @PostMapping("/{tenancyId}/move-in")
     ResponseEntity<Object> moveIn(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.OnDate request,
                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                  @AuthenticationPrincipal Jwt caller) {
+                                  @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new RecordMoveInCommand(tenancyId, request.on()));
     }
 
@@ -84,10 +84,10 @@ class TenancyController {
     @PostMapping("/{tenancyId}/signals")
     ResponseEntity<Object> raise(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.Signal request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                 @AuthenticationPrincipal Jwt caller) {
+                                 @AuthenticationPrincipal Actor caller) {
         return dispatch.create(key, caller, java.util.List.of(tenancyId, request), "signalId",
-                signalId -> new RaiseSignalCommand(tenancyId, signalId, request.kind(), caller.getClaimAsString("org"),
-                        OrganisationType.valueOf(caller.getClaimAsString("org_type")), request.severity(),
+                signalId -> new RaiseSignalCommand(tenancyId, signalId, request.kind(), caller.organisation(),
+                        caller.organisationType(), request.severity(),
                         request.description(), request.raisedOn()));
     }
 
@@ -96,7 +96,7 @@ class TenancyController {
     ResponseEntity<Object> acknowledge(@PathVariable String tenancyId, @PathVariable String signalId,
                                        @Valid @RequestBody TenancyRequests.OnDate request,
                                        @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                       @AuthenticationPrincipal Jwt caller) {
+                                       @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new AcknowledgeSignalCommand(tenancyId, signalId, request.on()));
     }
 
@@ -105,7 +105,7 @@ class TenancyController {
     ResponseEntity<Object> discuss(@PathVariable String tenancyId, @PathVariable String signalId,
                                    @Valid @RequestBody TenancyRequests.Notes request,
                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                   @AuthenticationPrincipal Jwt caller) {
+                                   @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new RecordSignalDiscussedCommand(tenancyId, signalId, request.on(),
                 request.notes()));
     }
@@ -115,7 +115,7 @@ class TenancyController {
     ResponseEntity<Object> escalate(@PathVariable String tenancyId, @PathVariable String signalId,
                                     @Valid @RequestBody TenancyRequests.Escalation request,
                                     @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                    @AuthenticationPrincipal Jwt caller) {
+                                    @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new EscalateSignalCommand(tenancyId, signalId, request.target(), request.on(),
                 request.grounds()));
     }
@@ -125,7 +125,7 @@ class TenancyController {
     ResponseEntity<Object> resolve(@PathVariable String tenancyId, @PathVariable String signalId,
                                    @Valid @RequestBody TenancyRequests.Notes request,
                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                   @AuthenticationPrincipal Jwt caller) {
+                                   @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new ResolveSignalCommand(tenancyId, signalId, request.on(), request.notes()));
     }
 
@@ -133,7 +133,7 @@ class TenancyController {
     @PostMapping("/{tenancyId}/flip-schedule")
     ResponseEntity<Object> scheduleFlip(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.OnDate request,
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                        @AuthenticationPrincipal Jwt caller) {
+                                        @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new ScheduleFlipCommand(tenancyId, request.on()));
     }
 
@@ -142,8 +142,8 @@ class TenancyController {
     @PostMapping("/{tenancyId}/flip-approvals")
     ResponseEntity<Object> approveFlip(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.OnDate request,
                                        @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                       @AuthenticationPrincipal Jwt caller) {
-        FlipParty party = switch (OrganisationType.valueOf(caller.getClaimAsString("org_type"))) {
+                                       @AuthenticationPrincipal Actor caller) {
+        FlipParty party = switch (caller.organisationType()) {
             case HOUSING_CORPORATION -> FlipParty.HOUSING_CORPORATION;
             case CARE_PROVIDER -> FlipParty.CARE_PROVIDER;
             default -> FlipParty.CLIENT;
@@ -155,7 +155,7 @@ class TenancyController {
     @PostMapping("/{tenancyId}/signal-override")
     ResponseEntity<Object> override(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.WithGrounds request,
                                     @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                    @AuthenticationPrincipal Jwt caller) {
+                                    @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new OverrideSignalBlockCommand(tenancyId, request.on(), request.grounds()));
     }
 
@@ -163,7 +163,7 @@ class TenancyController {
     @PostMapping("/{tenancyId}/flip")
     ResponseEntity<Object> flip(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.WithOptionalGrounds request,
                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                @AuthenticationPrincipal Jwt caller) {
+                                @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new FlipContractCommand(tenancyId, request.on(), request.grounds()));
     }
 
@@ -171,7 +171,7 @@ class TenancyController {
     @PostMapping("/{tenancyId}/end")
     ResponseEntity<Object> end(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.End request,
                                @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                               @AuthenticationPrincipal Jwt caller) {
+                               @AuthenticationPrincipal Actor caller) {
         return dispatch.act(key, caller, new EndTenancyCommand(tenancyId, request.reason(), request.endedOn(),
                 request.grounds()));
     }

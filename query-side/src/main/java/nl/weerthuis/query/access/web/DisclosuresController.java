@@ -8,7 +8,7 @@ import nl.weerthuis.query.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.time.Instant;
+import nl.weerthuis.query.history.AuditRemit;
+import nl.weerthuis.query.history.DecisionHistory;
 import java.util.Map;
 
 /** Who received or read what about a client, when, for which purpose and on which legal basis. */
@@ -25,31 +29,47 @@ class DisclosuresController {
 
     static final String ACTIVITY = "client-disclosures";
 
+    static final String ACTIVITY_HEADER = "X-Processing-Activity";
+
     private final JdbcTemplate jdbc;
     private final ProcessingLog processingLog;
     private final ProcessingActivities activities;
+    private final DecisionHistory histories;
 
-    DisclosuresController(JdbcTemplate jdbc, ProcessingLog processingLog, ProcessingActivities activities) {
+    DisclosuresController(JdbcTemplate jdbc, ProcessingLog processingLog, ProcessingActivities activities,
+                          DecisionHistory histories) {
+        this.histories = histories;
         this.jdbc = jdbc;
         this.processingLog = processingLog;
         this.activities = activities;
     }
 
-    @Operation(summary = "The processing log of one client: the client reads their own, auditors anyone's. "
-            + "Reading it is itself logged.")
+    @Operation(summary = "The processing log of one client: the client reads their own; an auditor of an organisation "
+            + "that is or was involved (up to the end of a past involvement); an inspectorate's auditor any client's, "
+            + "naming the processing activity in X-Processing-Activity. Reading it is itself logged.")
     @GetMapping("/api/v1/clients/{clientId}/disclosures")
     @Transactional
     ResponseEntity<Object> disclosures(@PathVariable String clientId,
+                                       @RequestHeader(name = ACTIVITY_HEADER, required = false) String namedActivity,
                                        @RequestHeader(name = "traceparent", required = false) String traceParent,
-                                       @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
-        List<String> roles = caller.getClaimAsStringList("roles");
-        if (!roles.contains("AUDITOR") && !clientId.equals(caller.getClaimAsString("client_id"))) {
+                                       @AuthenticationPrincipal Actor caller, HttpServletResponse response) {
+        var read = histories.read(clientId, Instant.now());
+        AuditRemit.Decision remit = read.isEmpty() ? new AuditRemit.Hidden() : AuditRemit.of(caller, clientId,
+                read.get().involvements(), ACTIVITY,
+                namedActivity == null ? Optional.empty() : activities.find(namedActivity).map(ProcessingActivities.Activity::id));
+        if (remit instanceof AuditRemit.ActivityRequired) {
+            return Problems.invalid("No processing activity", "An inspectorate names the processing activity of each "
+                    + "read in " + ACTIVITY_HEADER + "; known: " + activities.byId().keySet(), ACTIVITY_HEADER,
+                    "unknown or missing");
+        }
+        if (!(remit instanceof AuditRemit.Allowed allowed)) {
             return Problems.notFound("No such client");
         }
+        Instant until = allowed.until() == null ? Instant.now() : allowed.until();
         Map<String, ProcessingActivities.Activity> register = activities.byId();
         List<Map<String, Object>> records = jdbc.query("""
                 SELECT recorded_at, activity_id, organisation, organisation_type, roles, status, trace_id
-                FROM processing_log WHERE data_subject = ? ORDER BY recorded_at, id""", (row, n) -> {
+                FROM processing_log WHERE data_subject = ? AND recorded_at <= ? ORDER BY recorded_at, id""", (row, n) -> {
             Map<String, Object> record = new LinkedHashMap<>();
             ProcessingActivities.Activity activity = register.get(row.getString("activity_id"));
             record.put("at", row.getTimestamp("recorded_at").toInstant());
@@ -63,9 +83,9 @@ class DisclosuresController {
             record.put("status", row.getString("status"));
             record.put("traceId", row.getString("trace_id"));
             return record;
-        }, processingLog.pseudonym(clientId));
+        }, processingLog.pseudonym(clientId), java.sql.Timestamp.from(until));
         ProcessingLog.Trace trace = ProcessingLog.Trace.from(traceParent);
-        processingLog.record(ACTIVITY, List.of(clientId), caller, trace, "COMPLETED");
+        processingLog.record(allowed.activity(), List.of(clientId), caller, trace, "COMPLETED");
         response.setHeader("traceparent", trace.traceParent());
         return ResponseEntity.ok(Map.of("clientId", clientId, "disclosures", records));
     }

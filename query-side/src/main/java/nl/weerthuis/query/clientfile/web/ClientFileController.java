@@ -8,7 +8,7 @@ import nl.weerthuis.query.clientfile.ClientFile;
 import nl.weerthuis.query.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,13 +39,13 @@ class ClientFileController {
     ResponseEntity<Object> file(@PathVariable String clientId,
                                 @RequestHeader(name = ACTIVITY_HEADER, required = false) String activity,
                                 @RequestHeader(name = "traceparent", required = false) String traceParent,
-                                @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
+                                @AuthenticationPrincipal Actor caller, HttpServletResponse response) {
         // Purpose binding: no read of personal data without a processing activity from the register.
         if (activity == null || activities.find(activity).isEmpty()) {
             return Problems.invalid("No processing activity", "Name the processing activity of this read in "
                     + ACTIVITY_HEADER + "; known: " + activities.byId().keySet(), ACTIVITY_HEADER, "unknown or missing");
         }
-        var file = files.read(clientId, caller.getClaimAsString("org"), caller.getClaimAsString("org_type"));
+        var file = files.read(clientId, caller.organisation(), caller.organisationType().name());
         if (file.isEmpty()) {
             return Problems.notFound("No such client");
         }
@@ -60,8 +60,8 @@ class ClientFileController {
     @Transactional
     ResponseEntity<Object> ownAgreements(@PathVariable String clientId,
                                          @RequestHeader(name = "traceparent", required = false) String traceParent,
-                                         @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
-        if (!clientId.equals(caller.getClaimAsString("client_id"))) {
+                                         @AuthenticationPrincipal Actor caller, HttpServletResponse response) {
+        if (!clientId.equals(caller.clientId())) {
             return Problems.notFound("No such client");
         }
         ProcessingLog.Trace trace = ProcessingLog.Trace.from(traceParent);

@@ -1,6 +1,7 @@
 package nl.weerthuis.query.integrity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import nl.weerthuis.kernel.identity.Actor;
 import nl.weerthuis.query.integrity.CheckpointSettings;
 import nl.weerthuis.query.integrity.Checkpoints;
 import nl.weerthuis.query.integrity.IntegrityCheck;
@@ -8,7 +9,6 @@ import nl.weerthuis.query.web.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,10 +83,9 @@ class IntegrityController {
 
     @Operation(summary = "Sign and publish a checkpoint now (administrators)")
     @PostMapping("/api/v1/admin/integrity/checkpoints")
-    ResponseEntity<Object> signNow(@AuthenticationPrincipal Jwt caller) {
+    ResponseEntity<Object> signNow(@AuthenticationPrincipal Actor caller) {
         try {
-            Checkpoints.Signed signed = checkpoints.sign("on demand by " + caller.getSubject() + " of "
-                    + caller.getClaimAsString("org"));
+            Checkpoints.Signed signed = checkpoints.sign("on demand by " + caller.person() + " of " + caller.organisation());
             return ResponseEntity.created(URI.create("/api/v1/integrity/checkpoints/" + signed.id())).body(signed);
         } catch (Checkpoints.NotSigned e) {
             return Problems.conflict("No checkpoint signed", e.getMessage());

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +50,7 @@ class EventFeedController {
     @Transactional
     ResponseEntity<Object> events(@RequestParam(required = false) String after,
                                   @RequestParam(defaultValue = "100") int limit,
-                                  @AuthenticationPrincipal Jwt caller) {
+                                  @AuthenticationPrincipal Actor caller) {
         long cursor;
         try {
             cursor = after == null || after.isBlank() ? 0 : Long.parseLong(after);
@@ -60,7 +60,7 @@ class EventFeedController {
         if (limit < 1 || limit > 1000 || cursor < 0) {
             return Problems.invalid("Invalid page", "limit is 1 to 1000 and after a cursor", "limit", "out of range");
         }
-        String organisation = caller.getClaimAsString("org");
+        String organisation = caller.organisation();
         List<Row> rows = jdbc.query("""
                 SELECT sequence, client_id, body FROM partner_event WHERE organisation = ? AND sequence > ?
                 ORDER BY sequence LIMIT ?""", (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3)),
@@ -69,7 +69,7 @@ class EventFeedController {
         for (Row row : rows) {
             events.add(read(row.body()));
             processingLog.recordDisclosure("partner-notification", row.clientId(), organisation,
-                    caller.getClaimAsString("org_type"), caller.getSubject());
+                    caller.organisationType().name(), caller.person());
         }
         long next = rows.isEmpty() ? cursor : rows.get(rows.size() - 1).sequence();
         return ResponseEntity.ok().contentType(BATCH)

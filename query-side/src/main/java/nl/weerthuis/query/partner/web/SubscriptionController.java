@@ -7,13 +7,14 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.weerthuis.query.partner.PartnerSettings;
+import nl.weerthuis.query.partner.CallbackAddresses;
 import nl.weerthuis.query.partner.Subscriptions;
 import nl.weerthuis.query.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 
@@ -51,20 +51,20 @@ class SubscriptionController {
                     + "that must be answered 2xx. Only then is the subscription active (201); otherwise 422 and nothing "
                     + "is stored. The authorization value is sent back with every notification.")
     @PostMapping
-    ResponseEntity<Object> subscribe(@Valid @RequestBody SubscribeRequest request, @AuthenticationPrincipal Jwt caller) {
+    ResponseEntity<Object> subscribe(@Valid @RequestBody SubscribeRequest request, @AuthenticationPrincipal Actor caller) {
         URI callback;
         try {
             callback = URI.create(request.callbackUrl().trim());
         } catch (IllegalArgumentException e) {
             return Problems.invalid("Invalid callback", "callbackUrl is not a URL", "callbackUrl", "not a URL");
         }
-        if (!allowed(callback)) {
-            return Problems.invalid("Invalid callback", "callbackUrl must be an https URL", "callbackUrl",
-                    "must be https (http only on this machine, when allowed)");
+        var refused = CallbackAddresses.refusal(callback, settings.allowLoopbackCallbacks());
+        if (refused.isPresent()) {
+            return Problems.invalid("Invalid callback", "callbackUrl " + refused.get(), "callbackUrl", refused.get());
         }
         try {
-            Subscriptions.Subscription created = subscriptions.subscribe(caller.getClaimAsString("org"),
-                    caller.getClaimAsString("org_type"), callback, request.eventTypes(), request.authorization());
+            Subscriptions.Subscription created = subscriptions.subscribe(caller.organisation(),
+                    caller.organisationType().name(), callback, request.eventTypes(), request.authorization());
             return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.subscriptionId())).body(created);
         } catch (Subscriptions.CallbackNotVerified e) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
@@ -75,41 +75,26 @@ class SubscriptionController {
 
     @Operation(summary = "Your organisation's subscriptions")
     @GetMapping
-    List<Subscriptions.Subscription> list(@AuthenticationPrincipal Jwt caller) {
-        return subscriptions.of(caller.getClaimAsString("org"));
+    List<Subscriptions.Subscription> list(@AuthenticationPrincipal Actor caller) {
+        return subscriptions.of(caller.organisation());
     }
 
     @Operation(summary = "One of your organisation's subscriptions")
     @GetMapping("/{subscriptionId}")
-    ResponseEntity<Object> one(@PathVariable String subscriptionId, @AuthenticationPrincipal Jwt caller) {
-        return subscriptions.find(caller.getClaimAsString("org"), subscriptionId)
+    ResponseEntity<Object> one(@PathVariable String subscriptionId, @AuthenticationPrincipal Actor caller) {
+        return subscriptions.find(caller.organisation(), subscriptionId)
                 .<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> Problems.notFound("No such subscription"));
     }
 
     @Operation(summary = "End a subscription; undelivered notifications stay in the feed (GET /api/v1/events)")
     @DeleteMapping("/{subscriptionId}")
-    ResponseEntity<Object> end(@PathVariable String subscriptionId, @AuthenticationPrincipal Jwt caller) {
-        String organisation = caller.getClaimAsString("org");
+    ResponseEntity<Object> end(@PathVariable String subscriptionId, @AuthenticationPrincipal Actor caller) {
+        String organisation = caller.organisation();
         if (subscriptions.find(organisation, subscriptionId).isEmpty()) {
             return Problems.notFound("No such subscription");
         }
         subscriptions.end(organisation, subscriptionId, "ended by the subscriber");
         return ResponseEntity.noContent().build();
-    }
-
-    private boolean allowed(URI callback) {
-        if (callback.getHost() == null || callback.getScheme() == null) {
-            return false;
-        }
-        if ("https".equalsIgnoreCase(callback.getScheme())) {
-            return true;
-        }
-        try {
-            return "http".equalsIgnoreCase(callback.getScheme()) && settings.allowLoopbackCallbacks()
-                    && InetAddress.getByName(callback.getHost()).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -1,22 +1,17 @@
-package nl.weerthuis.command.web;
+package nl.weerthuis.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
 /** NL API Design Rules: every response names the full API version. */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiVersionHeader extends OncePerRequestFilter {
+public class ApiVersionHeader extends OncePerRequestFilter {
 
-    static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.0.0";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,0 +1,91 @@
+package nl.weerthuis.command.web;
+
+import nl.weerthuis.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Unknown paths are 404, wrong methods 405, both problem+json; every response carries HSTS and the API version. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WebBoundaryHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> send(String method, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void problem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"status\":" + status);
+    }
+
+    @Test
+    void an_unknown_path_or_a_trailing_slash_is_a_404_for_everyone() throws Exception {
+        String caseworker = TestTokens.municipalCaseworker();
+        for (String token : new String[]{caseworker, null}) {
+            problem(send("GET", "/api/v1/nothing-here", token), 404);
+            problem(send("POST", "/api/v1/nothing-here", token), 404);
+            problem(send("POST", "/api/v1/clients/", token), 404);
+            problem(send("POST", "/api/v1/tenancies/t/move-in/", token), 404);
+            problem(send("GET", "/", token), 404);
+        }
+    }
+
+    @Test
+    void a_wrong_method_on_a_known_path_is_a_405() throws Exception {
+        for (String token : new String[]{TestTokens.municipalCaseworker(), null}) {
+            HttpResponse<String> response = send("GET", "/api/v1/clients", token);
+            problem(response, 405);
+            assertThat(response.headers().firstValue("Allow").orElse("")).contains("POST");
+            problem(send("DELETE", "/api/v1/tenancies/t/move-in", token), 405);
+            problem(send("PUT", "/api/v1/care-indications", token), 405);
+        }
+    }
+
+    @Test
+    void every_response_carries_hsts_and_the_api_version_also_over_plain_http() throws Exception {
+        for (HttpResponse<String> response : new HttpResponse[]{send("GET", "/actuator/health", null),
+                send("POST", "/api/v1/clients", null), send("GET", "/api/v1/nothing", null),
+                send("POST", "/api/v1/clients", TestTokens.token("12345678", "HOUSING_CORPORATION", "CASEWORKER")),
+                send("GET", "/api/v1/openapi.json", null)}) {
+            assertThat(response.headers().firstValue("Strict-Transport-Security").orElse(""))
+                    .as(response.uri() + " " + response.statusCode()).contains("max-age=31536000").contains("includeSubDomains");
+            assertThat(response.headers().firstValue("API-Version")).as(response.uri().toString()).contains("1.0.0");
+        }
+    }
+
+    @Test
+    void the_openapi_document_does_not_ask_callers_for_their_actor_and_lists_the_housing_requests() throws Exception {
+        HttpResponse<String> openapi = send("GET", "/api/v1/openapi.json", null);
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).doesNotContain("\"caller\"").contains("/api/v1/clients/{clientId}/housing-requests");
+    }
+
+    @Test
+    void a_refused_token_is_a_401_problem_with_a_bearer_challenge() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/clients", "not-a-token");
+        problem(response, 401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+    }
+}
