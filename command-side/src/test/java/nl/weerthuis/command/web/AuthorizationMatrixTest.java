@@ -64,8 +64,8 @@ class AuthorizationMatrixTest {
 
     enum Standing { INVOLVED, NEVER_INVOLVED, FORMERLY_INVOLVED }
 
-    /** What an endpoint is about: a client (involvement decides), or nothing client-bound. */
-    enum Subject { CLIENT, NONE, PUBLIC }
+    /** What an endpoint is about: a client (involvement decides), nothing client-bound, or the installation (200). */
+    enum Subject { CLIENT, NONE, PUBLIC, INSTALLATION }
 
     record Rule(String method, String path, Set<Role> roles, Set<OrganisationType> types, Subject subject,
                 boolean create, String body) {
@@ -161,6 +161,8 @@ class AuthorizationMatrixTest {
                     false, "{\"corporation\":\"21000001\",\"year\":2026,\"dwellings\":10}"),
             new Rule("POST", "/api/v1/regional-agreements/{agreement}/targets", EnumSet.of(Role.CASEWORKER), M, Subject.NONE,
                     false, "{\"outflows\":20,\"targetDate\":\"2027-12-31\"}"),
+            new Rule("POST", "/api/v1/admin/key-encryption-key/rewrap", EnumSet.of(Role.ADMIN),
+                    EnumSet.allOf(OrganisationType.class), Subject.INSTALLATION, false, null),
             new Rule("GET", "/api/v1/openapi.json", EnumSet.allOf(Role.class), EnumSet.allOf(OrganisationType.class),
                     Subject.PUBLIC, false, null));
 
@@ -312,6 +314,9 @@ class AuthorizationMatrixTest {
         }
         if (rule.subject() == Subject.CLIENT && standing != Standing.INVOLVED) {
             return 404;
+        }
+        if (rule.subject() == Subject.INSTALLATION) {
+            return 200;
         }
         return rule.create() ? 201 : 409;
     }
