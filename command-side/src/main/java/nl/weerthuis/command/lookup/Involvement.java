@@ -70,7 +70,7 @@ public class Involvement {
         record(event, message);
     }
 
-    private void record(Object event, EventMessage<?> message) {
+    void record(Object event, EventMessage<?> message) {
         List<InvolvementChange> changes = InvolvementRules.changesOf(event,
                 (String) message.getMetaData().get(MetadataKeys.ACTOR_ORGANISATION));
         String clientId = DataSubjects.of(event);
