@@ -2,6 +2,7 @@ package nl.weerthuis.command.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
+import nl.weerthuis.kernel.privacy.KeyEncryptionKeys;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
 import nl.weerthuis.kernel.privacy.PersonalDataKeys;
 import nl.weerthuis.kernel.privacy.SealingSerializers;
@@ -24,11 +25,16 @@ import java.time.Duration;
 @Configuration
 class PersonalDataConfiguration {
 
+    /** The current key-encryption key and, during a rotation, the previous ones (still read until re-wrapped). */
     @Bean
-    PersonalDataKeys personalDataKeys(ConnectionProvider connections,
-                                      @Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey) {
-        return new JdbcPersonalDataKeys(connections, SealingSerializers.keyEncryptionKey(keyEncryptionKey), true, Duration.ofMinutes(5),
-                Clock.systemUTC());
+    KeyEncryptionKeys keyEncryptionKeys(@Value("${weerthuis.privacy.key-encryption-key:}") String current,
+                                        @Value("${weerthuis.privacy.previous-key-encryption-keys:}") String previous) {
+        return KeyEncryptionKeys.configured(current, previous);
+    }
+
+    @Bean
+    JdbcPersonalDataKeys personalDataKeys(ConnectionProvider connections, KeyEncryptionKeys keyEncryptionKeys) {
+        return new JdbcPersonalDataKeys(connections, keyEncryptionKeys, true, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     @Bean

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import nl.weerthuis.kernel.privacy.SealingSerializers;
+import nl.weerthuis.kernel.privacy.KeyEncryptionKeys;
 import nl.weerthuis.kernel.privacy.SecretBox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,14 +38,14 @@ public class IdempotentRequests {
     private final java.time.Duration retention;
 
     IdempotentRequests(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
-                       @Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey,
+                       KeyEncryptionKeys keyEncryptionKeys,
                        @Value("${weerthuis.idempotency.retention:P7D}") java.time.Duration retention) {
         this.retention = retention;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
         // A request may carry a name or BSN: its fingerprint is a keyed hash, not a guessable plain digest.
-        this.fingerprints = new SecretBox(SealingSerializers.keyEncryptionKey(keyEncryptionKey), "idempotency-fingerprint");
+        this.fingerprints = new SecretBox(keyEncryptionKeys, "idempotency-fingerprint");
     }
 
     public ResponseEntity<Object> once(String key, Actor caller, Object request, Supplier<ResponseEntity<Object>> action) {
@@ -57,7 +57,7 @@ public class IdempotentRequests {
         }
         // Keys are scoped per organisation: one organisation's key never reveals another's outcome.
         String scopedKey = caller.organisation() + ":" + key;
-        String fingerprint = fingerprint(request);
+        String fingerprint = fingerprints.hash(fingerprinted(request));
         try {
             return transaction.execute(status -> {
                 jdbc.update("INSERT INTO idempotent_request (scoped_key, fingerprint, recorded_at) VALUES (?, ?, ?)",
@@ -70,15 +70,17 @@ public class IdempotentRequests {
                 return outcome;
             });
         } catch (DuplicateKeyException repeated) {
-            return firstOutcome(scopedKey, fingerprint);
+            return firstOutcome(scopedKey, request);
         }
     }
 
-    private ResponseEntity<Object> firstOutcome(String scopedKey, String fingerprint) {
+    private ResponseEntity<Object> firstOutcome(String scopedKey, Object request) {
+        // Also a fingerprint taken under the previous key-encryption key, during its rotation.
+        List<String> fingerprints = this.fingerprints.hashes(fingerprinted(request));
         List<ResponseEntity<Object>> found = jdbc.query(
                 "SELECT fingerprint, status, body, etag, location FROM idempotent_request WHERE scoped_key = ?",
                 (row, n) -> {
-                    if (!fingerprint.equals(row.getString("fingerprint"))) {
+                    if (!fingerprints.contains(row.getString("fingerprint"))) {
                         throw new InvalidIdempotencyKey("this Idempotency-Key was used before for a different request");
                     }
                     var first = ResponseEntity.status(HttpStatus.valueOf(row.getInt("status")));
@@ -104,9 +106,9 @@ public class IdempotentRequests {
                 Timestamp.from(Instant.now().minus(retention)));
     }
 
-    private String fingerprint(Object request) {
+    private String fingerprinted(Object request) {
         try {
-            return fingerprints.hash(request.getClass().getName() + json.writeValueAsString(request));
+            return request.getClass().getName() + json.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -88,7 +88,9 @@ class SecurityConfiguration {
                         .access(caseworkerOf(MUNICIPALITY))
                     // Erasure is irreversible: a privileged officer of the municipality (the controller) only.
                     .requestMatchers(HttpMethod.DELETE, "/api/v1/clients/*/personal-data")
-                        .access(AuthorizationManagers.allOf(hasRole("ADMIN"), hasAnyAuthority("ORG_TYPE_" + MUNICIPALITY.name())));
+                        .access(AuthorizationManagers.allOf(hasRole("ADMIN"), hasAnyAuthority("ORG_TYPE_" + MUNICIPALITY.name())))
+                    // Re-wrapping keys discloses nothing and changes no data: the installation's administrators.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/admin/key-encryption-key/rewrap").hasRole("ADMIN");
         });
     }
 

@@ -64,8 +64,8 @@ class AuthorizationMatrixTest {
 
     enum Standing { INVOLVED, NEVER_INVOLVED, FORMERLY_INVOLVED }
 
-    /** What an endpoint is about: a client (involvement decides), or nothing client-bound. */
-    enum Subject { CLIENT, NONE, PUBLIC }
+    /** What an endpoint is about: a client (involvement decides), nothing client-bound, or the installation (200). */
+    enum Subject { CLIENT, NONE, PUBLIC, INSTALLATION }
 
     record Rule(String method, String path, Set<Role> roles, Set<OrganisationType> types, Subject subject,
                 boolean create, String body) {
@@ -165,6 +165,8 @@ class AuthorizationMatrixTest {
                     "{\"region\":\"{region}-{unique}\",\"journeys\":[{\"reference\":\"r1\",\"setting\":\"SHELTER\","
                             + "\"facility\":\"f\",\"municipality\":\"Almelo\",\"careProvider\":\"31000001\","
                             + "\"registeredOn\":\"2026-01-01\"}]}"),
+            new Rule("POST", "/api/v1/admin/key-encryption-key/rewrap", EnumSet.of(Role.ADMIN),
+                    EnumSet.allOf(OrganisationType.class), Subject.INSTALLATION, false, null),
             new Rule("GET", "/api/v1/openapi.json", EnumSet.allOf(Role.class), EnumSet.allOf(OrganisationType.class),
                     Subject.PUBLIC, false, null),
             // The current version of a resource (issue 14): read like the commands on it, for the involved only.
@@ -328,7 +330,7 @@ class AuthorizationMatrixTest {
         if (rule.subject() == Subject.CLIENT && standing != Standing.INVOLVED) {
             return 404;
         }
-        if (rule.method().equals("GET") || rule.method().equals("HEAD")) {
+        if (rule.method().equals("GET") || rule.method().equals("HEAD") || rule.subject() == Subject.INSTALLATION) {
             return 200;
         }
         return rule.create() ? 201 : 409;

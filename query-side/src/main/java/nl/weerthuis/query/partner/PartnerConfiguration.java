@@ -1,9 +1,8 @@
 package nl.weerthuis.query.partner;
 
-import nl.weerthuis.kernel.privacy.SealingSerializers;
+import nl.weerthuis.kernel.privacy.KeyEncryptionKeys;
 import nl.weerthuis.kernel.privacy.SecretBox;
 import org.axonframework.config.ConfigurerModule;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +16,8 @@ class PartnerConfiguration {
 
     /** Partners' callback credentials are stored sealed with a key of this installation. */
     @Bean
-    SecretBox partnerCredentials(@Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey) {
-        return new SecretBox(SealingSerializers.keyEncryptionKey(keyEncryptionKey), "partner-callback-credentials");
+    SecretBox partnerCredentials(KeyEncryptionKeys keyEncryptionKeys) {
+        return new SecretBox(keyEncryptionKeys, "partner-callback-credentials");
     }
 
     @Bean

@@ -2,6 +2,7 @@ package nl.weerthuis.query.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
+import nl.weerthuis.kernel.privacy.KeyEncryptionKeys;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
 import nl.weerthuis.kernel.privacy.PersonalDataKeys;
 import nl.weerthuis.kernel.privacy.SealingSerializers;
@@ -24,11 +25,18 @@ import java.time.Duration;
 @Configuration
 class PersonalDataConfiguration {
 
+    /** The current key-encryption key and, during a rotation, the previous ones: this side only reads with them. */
+    @Bean
+    KeyEncryptionKeys keyEncryptionKeys(@Value("${weerthuis.privacy.key-encryption-key:}") String current,
+                                        @Value("${weerthuis.privacy.previous-key-encryption-keys:}") String previous) {
+        return KeyEncryptionKeys.configured(current, previous);
+    }
+
     @Bean
     PersonalDataKeys personalDataKeys(@Qualifier("eventStoreDataSource") DataSource eventStore,
-                                      @Value("${weerthuis.privacy.key-encryption-key:}") String keyEncryptionKey) {
-        return new JdbcPersonalDataKeys(eventStore::getConnection, SealingSerializers.keyEncryptionKey(keyEncryptionKey), false,
-                Duration.ofSeconds(30), Clock.systemUTC());
+                                      KeyEncryptionKeys keyEncryptionKeys) {
+        return new JdbcPersonalDataKeys(eventStore::getConnection, keyEncryptionKeys, false, Duration.ofSeconds(30),
+                Clock.systemUTC());
     }
 
     @Bean

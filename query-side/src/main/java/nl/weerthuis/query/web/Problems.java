@@ -27,4 +27,11 @@ public final class Problems {
         problem.setProperty("invalidParams", List.of(Map.of("name", name, "reason", reason)));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
+
+    /** The request is sound but the system's state does not allow it now (409). */
+    public static ResponseEntity<Object> conflict(String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
 }

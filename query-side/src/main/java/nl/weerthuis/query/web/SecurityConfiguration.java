@@ -29,11 +29,15 @@ class SecurityConfiguration {
                         // A client's file: caseworkers of involved organisations (404 otherwise).
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/file").hasRole("CASEWORKER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/agreements").hasRole("CLIENT")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/integrity").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/integrity", "/api/v1/integrity/checkpoints",
+                                "/api/v1/integrity/checkpoints/*").hasAnyRole("AUDITOR", "ADMIN")
+                        // Checkpoint public keys are published: they let anyone check a checkpoint, and sign nothing.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/integrity/signing-keys").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/projections/*", "/api/v1/admin/dead-letters")
                             .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/*/rebuild",
-                                "/api/v1/admin/dead-letters/*/*/replay").hasRole("ADMIN")
+                                "/api/v1/admin/dead-letters/*/*/replay", "/api/v1/admin/integrity/checkpoints")
+                            .hasRole("ADMIN")
                         // Partner systems manage their own subscriptions and read their own organisation's feed.
                         .requestMatchers(HttpMethod.GET, "/api/v1/subscriptions", "/api/v1/subscriptions/*")
                             .hasRole("PARTNER_SYSTEM")

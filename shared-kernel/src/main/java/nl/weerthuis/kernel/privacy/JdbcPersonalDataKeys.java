@@ -15,13 +15,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Data keys in table {@code personal_data_key} of the event store database, each wrapped (AES-GCM) with the
- * installation's key-encryption key, so a copy of the database alone decrypts nothing. Connections come from a
+ * installation's key-encryption key, so a copy of the database alone decrypts nothing. Each row records the id of
+ * the key-encryption key that wrapped it, so the key-encryption key can be rotated while the system runs: rows
+ * wrapped by a previous key still open, and {@link #rewrap()} moves them to the current one. Connections come from a
  * {@link ConnectionProvider}: on the command side the one of the appending transaction, so a new key commits
  * together with the first events it protects.
  * <p>
@@ -33,7 +37,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
     private static final int MAX_CACHED = 50_000;
 
     private final ConnectionProvider connections;
-    private final SecretKey keyEncryptionKey;
+    private final KeyEncryptionKeys keyEncryptionKeys;
     private final boolean mayCreate;
     private final Duration cacheFor;
     private final Clock clock;
@@ -48,14 +52,20 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
      */
     public JdbcPersonalDataKeys(ConnectionProvider connections, byte[] keyEncryptionKey, boolean mayCreate,
                                 Duration cacheFor, Clock clock) {
-        if (keyEncryptionKey == null || keyEncryptionKey.length != 32) {
-            throw new IllegalArgumentException("the key-encryption key must be 32 bytes (AES-256)");
-        }
+        this(connections, KeyEncryptionKeys.of(keyEncryptionKey), mayCreate, cacheFor, clock);
+    }
+
+    public JdbcPersonalDataKeys(ConnectionProvider connections, KeyEncryptionKeys keyEncryptionKeys, boolean mayCreate,
+                                Duration cacheFor, Clock clock) {
         this.connections = connections;
-        this.keyEncryptionKey = new SecretKeySpec(keyEncryptionKey, "AES");
+        this.keyEncryptionKeys = keyEncryptionKeys;
         this.mayCreate = mayCreate;
         this.cacheFor = cacheFor;
         this.clock = clock;
+    }
+
+    /** What a re-wrapping did: keys moved to the current key-encryption key, and how many still are not. */
+    public record Rewrapped(String keyEncryptionKey, int rewrapped, long remaining) {
     }
 
     @Override
@@ -118,7 +128,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
     private Cached load(String subject, Instant until) {
         try (Connection connection = connections.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT wrapped_key, erased_at FROM personal_data_key WHERE subject_id = ?")) {
+                     "SELECT wrapped_key, erased_at, kek_id FROM personal_data_key WHERE subject_id = ?")) {
             select.setString(1, subject);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -126,7 +136,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
                 }
                 byte[] wrapped = row.getBytes("wrapped_key");
                 boolean erased = row.getTimestamp("erased_at") != null;
-                return new Cached(wrapped == null || erased ? Optional.empty() : Optional.of(unwrap(subject, wrapped)),
+                return new Cached(wrapped == null || erased ? Optional.empty() : Optional.of(unwrap(subject, wrapped, row.getString("kek_id"))),
                         erased, until);
             }
         } catch (SQLException e) {
@@ -136,21 +146,23 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     private void create(String subject) {
         byte[] wrapped = wrap(subject, newDataKey());
+        String kekId = keyEncryptionKeys.currentId();
         // Two first writes for one client may race; the second inserts nothing and reads the first one's key.
         try (Connection connection = connections.getConnection()) {
             boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
             // On PostgreSQL a duplicate key would abort the whole appending transaction, so it must not occur.
             String sql = postgres
-                    ? "INSERT INTO personal_data_key (subject_id, wrapped_key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+                    ? "INSERT INTO personal_data_key (subject_id, wrapped_key, created_at, kek_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
                     : """
-                      INSERT INTO personal_data_key (subject_id, wrapped_key, created_at)
-                      SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM personal_data_key WHERE subject_id = ?)""";
+                      INSERT INTO personal_data_key (subject_id, wrapped_key, created_at, kek_id)
+                      SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM personal_data_key WHERE subject_id = ?)""";
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 insert.setString(1, subject);
                 insert.setBytes(2, wrapped);
                 insert.setTimestamp(3, Timestamp.from(clock.instant()));
+                insert.setString(4, kekId);
                 if (!postgres) {
-                    insert.setString(4, subject);
+                    insert.setString(5, subject);
                 }
                 insert.executeUpdate();
             }
@@ -176,7 +188,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
             }
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not erase the personal data key", e);
+            throw new IllegalStateException("could not update the personal data keys", e);
         }
     }
 
@@ -190,21 +202,85 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         }
     }
 
+    /**
+     * Re-wraps every data key not yet under the current key-encryption key, a row at a time in its own statement,
+     * while the system runs: readers open a row under either key meanwhile. A row erased in between is left erased
+     * (the update only replaces the wrapping it read). Run it once every application knows the new key.
+     */
+    public Rewrapped rewrap() {
+        String current = keyEncryptionKeys.currentId();
+        int rewrapped = 0;
+        String after = "";
+        while (true) {
+            List<String[]> batch = new ArrayList<>();
+            List<byte[]> wrappings = new ArrayList<>();
+            try (Connection connection = connections.getConnection();
+                 PreparedStatement select = connection.prepareStatement("""
+                         SELECT subject_id, wrapped_key, kek_id FROM personal_data_key
+                         WHERE wrapped_key IS NOT NULL AND (kek_id IS NULL OR kek_id <> ?) AND subject_id > ?
+                         ORDER BY subject_id LIMIT 500""")) {
+                select.setString(1, current);
+                select.setString(2, after);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        batch.add(new String[]{rows.getString(1), rows.getString(3)});
+                        wrappings.add(rows.getBytes(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the personal data keys to re-wrap", e);
+            }
+            if (batch.isEmpty()) {
+                return new Rewrapped(current, rewrapped, remaining(current));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                String subject = batch.get(i)[0];
+                SecretKey dataKey = unwrap(subject, wrappings.get(i), batch.get(i)[1]);
+                rewrapped += update("""
+                        UPDATE personal_data_key SET wrapped_key = ?, kek_id = ? WHERE subject_id = ? AND wrapped_key = ?""",
+                        wrap(subject, dataKey), current, subject, wrappings.get(i));
+                after = subject;
+            }
+        }
+    }
+
+    private long remaining(String current) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement count = connection.prepareStatement("""
+                     SELECT count(*) FROM personal_data_key WHERE wrapped_key IS NOT NULL AND (kek_id IS NULL OR kek_id <> ?)""")) {
+            count.setString(1, current);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the personal data keys", e);
+        }
+    }
+
     private byte[] wrap(String subject, SecretKey dataKey) {
         try {
-            return AesGcm.encrypt(keyEncryptionKey, dataKey.getEncoded(), aad(subject));
+            return AesGcm.encrypt(new SecretKeySpec(keyEncryptionKeys.current(), "AES"), dataKey.getEncoded(), aad(subject));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not wrap a personal data key", e);
         }
     }
 
-    private SecretKey unwrap(String subject, byte[] wrapped) {
-        try {
-            return new SecretKeySpec(AesGcm.decrypt(keyEncryptionKey, wrapped, aad(subject)), "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a personal data key does not open with this installation's "
-                    + "key-encryption key (wrong key configured, or the row was tampered with)", e);
+    /** Under the key the row names; a row from before keys were named, under whichever configured key opens it. */
+    private SecretKey unwrap(String subject, byte[] wrapped, String kekId) {
+        List<byte[]> candidates = kekId == null ? keyEncryptionKeys.all()
+                : keyEncryptionKeys.byId(kekId).map(List::of).orElseThrow(() -> new IllegalStateException(
+                "a personal data key is wrapped with key-encryption key " + kekId + ", which is not configured "
+                        + "(weerthuis.privacy.key-encryption-key or previous-key-encryption-keys)"));
+        for (byte[] candidate : candidates) {
+            try {
+                return new SecretKeySpec(AesGcm.decrypt(new SecretKeySpec(candidate, "AES"), wrapped, aad(subject)), "AES");
+            } catch (GeneralSecurityException wrongKey) {
+                // the next candidate, if any
+            }
         }
+        throw new IllegalStateException("a personal data key does not open with this installation's "
+                + "key-encryption key (wrong key configured, or the row was tampered with)");
     }
 
     // Binding the subject into the wrapping means a key row copied onto another client does not open.

@@ -53,8 +53,10 @@ class PersonalDataSealingTest {
         }
         database = () -> DriverManager.getConnection(test.url(schema), test.user(), test.password());
         try (Connection connection = database.getConnection()) {
-            connection.createStatement().execute(Files.readString(Path.of(getClass()
-                    .getResource("/db/eventstore/V3__personal_data_keys.sql").toURI())));
+            for (String migration : List.of("V3__personal_data_keys.sql", "V40__key_encryption_key_id.sql")) {
+                connection.createStatement().execute(Files.readString(Path.of(getClass()
+                        .getResource("/db/eventstore/" + migration).toURI())));
+            }
         }
         keys = new JdbcPersonalDataKeys(database::getConnection, KEY_ENCRYPTION_KEY, true, Duration.ofMinutes(1),
                 Clock.systemUTC());

@@ -7,7 +7,6 @@ import nl.weerthuis.query.access.ProcessingActivities;
 import nl.weerthuis.query.access.ProcessingLog;
 import nl.weerthuis.query.history.AuditRemit;
 import nl.weerthuis.query.history.DecisionHistory;
-import nl.weerthuis.query.history.IntegrityCheck;
 import nl.weerthuis.query.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -29,14 +28,11 @@ class HistoryController {
     static final String ACTIVITY_HEADER = "X-Processing-Activity";
 
     private final DecisionHistory histories;
-    private final IntegrityCheck integrity;
     private final ProcessingLog processingLog;
     private final ProcessingActivities activities;
 
-    HistoryController(DecisionHistory histories, IntegrityCheck integrity, ProcessingLog processingLog,
-                      ProcessingActivities activities) {
+    HistoryController(DecisionHistory histories, ProcessingLog processingLog, ProcessingActivities activities) {
         this.histories = histories;
-        this.integrity = integrity;
         this.processingLog = processingLog;
         this.activities = activities;
     }
@@ -73,11 +69,5 @@ class HistoryController {
         processingLog.record(allowed.activity(), List.of(clientId), caller, trace, "COMPLETED");
         response.setHeader("traceparent", trace.traceParent());
         return ResponseEntity.ok(histories.minimised(history, allowed.readAs(), caller.organisation()));
-    }
-
-    @Operation(summary = "Verify the hash chain of every aggregate in the event store; names the first broken event")
-    @GetMapping("/api/v1/integrity")
-    IntegrityCheck.Result integrity() {
-        return integrity.verify();
     }
 }

@@ -1,4 +1,4 @@
-package nl.weerthuis.query.history;
+package nl.weerthuis.query.integrity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
