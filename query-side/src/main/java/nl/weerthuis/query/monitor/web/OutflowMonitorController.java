@@ -1,5 +1,6 @@
 package nl.weerthuis.query.monitor.web;
 
+import nl.weerthuis.web.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -62,7 +63,7 @@ class OutflowMonitorController {
         if (since.isAfter(until)) {
             return badRequest("from", "from must not be after to");
         }
-        boolean exact = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean exact = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Actors.OPERATOR_ADMIN));
         List<OutflowMonitor.Group> groups = monitor.figures(
                 new Selection(region, municipality, corporation, careProvider, since, until), grouping, !exact);
         if (accept != null && accept.contains("text/csv")) {
