@@ -16,9 +16,13 @@ import java.util.stream.Collectors;
 /**
  * The actor of a request, taken once from its validated token ({@link TokenRules} made sure the claims are
  * there and well formed). It is the request's principal: controllers take {@code @AuthenticationPrincipal Actor}
- * and never read claims themselves. Authorities for the request rules: {@code ROLE_x} per role, {@code ORG_TYPE_x}.
+ * and never read claims themselves. Authorities for the request rules: {@code ROLE_x} per role, {@code ORG_TYPE_x},
+ * and {@link #OPERATOR_ADMIN} for an ADMIN of the operating organisation ({@link OperatorSettings}).
  */
 public final class Actors {
+
+    /** An ADMIN of the organisation that operates the system: the only one who may run it. */
+    public static final String OPERATOR_ADMIN = "OPERATOR_ADMIN";
 
     private Actors() {
     }
@@ -29,8 +33,8 @@ public final class Actors {
                 token.getSubject(), roles, token.getClaimAsString("client_id"));
     }
 
-    static AbstractAuthenticationToken authentication(Jwt token) {
-        return new Authenticated(of(token), token);
+    static AbstractAuthenticationToken authentication(Jwt token, String operator) {
+        return new Authenticated(of(token), token, operator);
     }
 
     /** An authenticated request: the actor as principal, the token as credentials. */
@@ -39,17 +43,20 @@ public final class Actors {
         private final Actor actor;
         private final Jwt token;
 
-        Authenticated(Actor actor, Jwt token) {
-            super(authorities(actor));
+        Authenticated(Actor actor, Jwt token, String operator) {
+            super(authorities(actor, operator));
             this.actor = actor;
             this.token = token;
             setAuthenticated(true);
         }
 
-        private static List<GrantedAuthority> authorities(Actor actor) {
+        private static List<GrantedAuthority> authorities(Actor actor, String operator) {
             List<GrantedAuthority> authorities = new ArrayList<>();
             actor.roles().stream().sorted().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
             authorities.add(new SimpleGrantedAuthority("ORG_TYPE_" + actor.organisationType().name()));
+            if (actor.hasRole(Role.ADMIN) && operator != null && operator.equals(actor.organisation())) {
+                authorities.add(new SimpleGrantedAuthority(OPERATOR_ADMIN));
+            }
             return authorities;
         }
 

@@ -18,10 +18,12 @@ public final class ApiSecurity {
 
     private final ProblemJson problems;
     private final UnmappedRequests unmapped;
+    private final OperatorSettings operator;
 
-    public ApiSecurity(ProblemJson problems, UnmappedRequests unmapped) {
+    public ApiSecurity(ProblemJson problems, UnmappedRequests unmapped, OperatorSettings operator) {
         this.problems = problems;
         this.unmapped = unmapped;
+        this.operator = operator;
     }
 
     public SecurityFilterChain build(HttpSecurity http, String contentSecurityPolicy,
@@ -36,7 +38,7 @@ public final class ApiSecurity {
                     registry.anyRequest().access(unmapped);
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(Actors::authentication))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Actors.authentication(token, operator.organisation())))
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.denied()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())

@@ -24,7 +24,7 @@ import java.time.Clock;
  * defines itself — every one of them validates with {@link TokenRules}.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration")
-@EnableConfigurationProperties(TokenSettings.class)
+@EnableConfigurationProperties({TokenSettings.class, OperatorSettings.class})
 public class WebSupportAutoConfiguration {
 
     @Bean
@@ -43,14 +43,23 @@ public class WebSupportAutoConfiguration {
     }
 
     @Bean
-    ApiSecurity apiSecurity(ProblemJson problems, UnmappedRequests unmapped) {
-        return new ApiSecurity(problems, unmapped);
+    ApiSecurity apiSecurity(ProblemJson problems, UnmappedRequests unmapped, OperatorSettings operator) {
+        return new ApiSecurity(problems, unmapped, operator);
     }
 
     @Bean
     FilterRegistrationBean<ApiVersionHeader> apiVersionHeader() {
         FilterRegistrationBean<ApiVersionHeader> registration = new FilterRegistrationBean<>(new ApiVersionHeader());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After the security chain (its headers are on the 404 too), REQUEST dispatches only. */
+    @Bean
+    FilterRegistrationBean<ErrorPageRequests> errorPageRequests(ProblemJson problems) {
+        FilterRegistrationBean<ErrorPageRequests> registration = new FilterRegistrationBean<>(new ErrorPageRequests(problems));
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        registration.setOrder(0);
         return registration;
     }
 

@@ -11,8 +11,11 @@ import nl.weerthuis.kernel.agreement.SetTargetCommand;
 import nl.weerthuis.kernel.agreement.TargetSetEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import nl.weerthuis.kernel.identity.MetadataKeys;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.time.LocalDate;
 
@@ -22,7 +25,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A region's covenant (convenant, prestatieafspraken). Its rules are versioned: an amendment holds from a date on
- * and never rewrites what was decided under an earlier version.
+ * and never rewrites what was decided under an earlier version. It is the adopting organisation's: the actor
+ * recorded in the adoption event's metadata (so agreements adopted before this rule keep their owner). To anyone
+ * else it does not exist (404, as the rest of the API answers outsiders), and nothing is appended.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -33,6 +38,8 @@ public class RegionalAgreement {
     private String region;
     private int version;
     private LocalDate effectiveFrom;
+    /** The organisation that adopted the agreement; null only for an adoption recorded without an actor. */
+    private String adoptedBy;
 
     protected RegionalAgreement() {
     }
@@ -47,7 +54,8 @@ public class RegionalAgreement {
     }
 
     @CommandHandler
-    void handle(AmendPolicyCommand command) {
+    void handle(AmendPolicyCommand command, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String amendedBy) {
+        requireAdopter(amendedBy);
         requireCoherent(command.policy());
         requireText(command.grounds(), "AMENDMENT_NEEDS_GROUNDS", "an amendment of the rules needs grounds");
         require(command.effectiveFrom().isAfter(effectiveFrom), "AMENDMENT_MUST_FOLLOW_CURRENT_VERSION",
@@ -57,15 +65,24 @@ public class RegionalAgreement {
     }
 
     @CommandHandler
-    void handle(SetQuotaCommand command) {
+    void handle(SetQuotaCommand command, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String setBy) {
+        requireAdopter(setBy);
         require(command.dwellings() >= 0, "QUOTA_NOT_NEGATIVE", "a quota cannot be negative");
         apply(new QuotaSetEvent(agreementId, region, command.corporation(), command.year(), command.dwellings()));
     }
 
     @CommandHandler
-    void handle(SetTargetCommand command) {
+    void handle(SetTargetCommand command, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String setBy) {
+        requireAdopter(setBy);
         require(command.outflows() > 0, "TARGET_MUST_BE_POSITIVE", "an outflow target is at least one outflow");
         apply(new TargetSetEvent(agreementId, region, command.outflows(), command.targetDate()));
+    }
+
+    /** Before any other rule, so an outsider learns nothing of the agreement from a rule's message. */
+    private void requireAdopter(String actor) {
+        if (actor == null || !actor.equals(adoptedBy)) {
+            throw new AggregateNotFoundException(agreementId, "no such resource for this organisation");
+        }
     }
 
     private static void requireCoherent(AgreementPolicy policy) {
@@ -73,7 +90,8 @@ public class RegionalAgreement {
     }
 
     @EventSourcingHandler
-    void on(AgreementAdoptedEvent event) {
+    void on(AgreementAdoptedEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String adoptedBy) {
+        this.adoptedBy = adoptedBy;
         agreementId = event.agreementId();
         region = event.region();
         version = event.version();

@@ -72,7 +72,9 @@ public class CareIndication {
     }
 
     @CommandHandler
-    void handle(ScaleIndicationCommand command) {
+    void handle(ScaleIndicationCommand command, ClientRegister clients,
+                @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String scaledBy) {
+        requireClientsMunicipality(clients, scaledBy);
         requireRunning();
         require(command.hoursPerWeek() > 0, "HOURS_MUST_BE_POSITIVE", "an indication grants some hours of support a week");
         require(command.hoursPerWeek() != hoursPerWeek, "SCALING_CHANGES_HOURS",
@@ -84,7 +86,9 @@ public class CareIndication {
     }
 
     @CommandHandler
-    void handle(ExtendIndicationCommand command) {
+    void handle(ExtendIndicationCommand command, ClientRegister clients,
+                @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String extendedBy) {
+        requireClientsMunicipality(clients, extendedBy);
         requireRunning();
         require(command.validUntil().isAfter(validUntil), "EXTENSION_MUST_LENGTHEN",
                 "an extension ends after the current end date " + validUntil);
@@ -92,7 +96,13 @@ public class CareIndication {
     }
 
     @CommandHandler
-    void handle(EndIndicationCommand command, AgreementPolicies policies, DeadlineManager deadlines) {
+    void handle(EndIndicationCommand command, AgreementPolicies policies, DeadlineManager deadlines, ClientRegister clients,
+                @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String endedBy,
+                @MetaDataValue(MetadataKeys.SENT_BY_THE_JOURNEY) Boolean byTheJourney) {
+        // The journey process ends it when the client died (a fact the tenancy's end recorded), for whoever recorded it.
+        if (!Boolean.TRUE.equals(byTheJourney)) {
+            requireClientsMunicipality(clients, endedBy);
+        }
         requireRunning();
         require(command.reason() != null, "END_REASON_REQUIRED", "say why the indication ends");
         apply(new IndicationEndedEvent(indicationId, clientId, command.reason(), command.endedOn(), provider,
@@ -166,6 +176,16 @@ public class CareIndication {
         if (due.isBefore(waakvlamUntil)) {
             deadlines.schedule(BusinessCalendar.startOf(due), CONTACT_DUE, new WaakvlamDate(due));
         }
+    }
+
+    /**
+     * Scaling, extending and ending are changes of the beschikking, so decisions of the client's own municipality
+     * like the grant: not of another municipality holding procesregie.
+     */
+    private void requireClientsMunicipality(ClientRegister clients, String actor) {
+        String clientsMunicipality = clients.find(clientId).map(ClientRegister.ClientStatus::registeredBy).orElse(null);
+        require(actor != null && actor.equals(clientsMunicipality), "INDICATION_BY_CLIENTS_MUNICIPALITY",
+                "a care indication is changed by the municipality that registered the client");
     }
 
     private void requireRunning() {

@@ -200,15 +200,21 @@ public class Client {
         coordinators.add(event.organisation());
     }
 
+    /**
+     * The client's consents are recorded by their own municipality (the central intake, the controller), not by
+     * another organisation holding procesregie: a consent opens what a partner may see.
+     */
     @CommandHandler
-    void handle(GiveConsentCommand command) {
+    void handle(GiveConsentCommand command, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String recordedBy) {
+        requireClientsMunicipality(recordedBy);
         require(!consents.contains(consentKey(command.receivingOrganisation(), command.purpose())),
                 "CONSENT_ALREADY_GIVEN", "this consent is already given");
         apply(new ConsentGivenEvent(clientId, command.receivingOrganisation(), command.purpose(), command.givenOn()));
     }
 
     @CommandHandler
-    void handle(WithdrawConsentCommand command) {
+    void handle(WithdrawConsentCommand command, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String recordedBy) {
+        requireClientsMunicipality(recordedBy);
         require(consents.contains(consentKey(command.receivingOrganisation(), command.purpose())),
                 "NO_SUCH_CONSENT", "there is no consent for this organisation and purpose to withdraw");
         apply(new ConsentWithdrawnEvent(clientId, command.receivingOrganisation(), command.purpose(),
@@ -353,6 +359,11 @@ public class Client {
     @EventSourcingHandler
     void on(ConsentWithdrawnEvent event) {
         consents.remove(consentKey(event.receivingOrganisation(), event.purpose()));
+    }
+
+    private void requireClientsMunicipality(String actor) {
+        require(actor != null && actor.equals(registeredBy), "CONSENT_BY_CLIENTS_MUNICIPALITY",
+                "a consent is recorded by the municipality that registered the client");
     }
 
     private static String consentKey(String organisation, String purpose) {

@@ -47,13 +47,16 @@ public class OnlyTheInvolved implements MessageDispatchInterceptor<CommandMessag
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
+            if (sentByTheJourneyItself()) {
+                return command.andMetaData(java.util.Map.of(MetadataKeys.SENT_BY_THE_JOURNEY, true));
+            }
             check(command);
-            return command;
+            return command.withMetaData(command.getMetaData().withoutKeys(Set.of(MetadataKeys.SENT_BY_THE_JOURNEY)));
         };
     }
 
     private void check(CommandMessage<?> command) {
-        if (sentByTheJourneyItself() || command.getPayload() instanceof RegisterClientCommand) {
+        if (command.getPayload() instanceof RegisterClientCommand) {
             return;
         }
         String target = targetOf(command);

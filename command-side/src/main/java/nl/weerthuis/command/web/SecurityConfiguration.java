@@ -1,6 +1,7 @@
 package nl.weerthuis.command.web;
 
 import nl.weerthuis.kernel.identity.OrganisationType;
+import nl.weerthuis.web.Actors;
 import nl.weerthuis.web.ApiSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,7 +91,9 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.DELETE, "/api/v1/clients/*/personal-data")
                         .access(AuthorizationManagers.allOf(hasRole("ADMIN"), hasAnyAuthority("ORG_TYPE_" + MUNICIPALITY.name())))
                     // Re-wrapping keys discloses nothing and changes no data: the installation's administrators.
-                    .requestMatchers(HttpMethod.POST, "/api/v1/admin/key-encryption-key/rewrap").hasRole("ADMIN");
+                    // Running the installation is the operator's ADMIN's only (weerthuis.operator.organisation).
+                    .requestMatchers(HttpMethod.POST, "/api/v1/admin/key-encryption-key/rewrap")
+                        .hasAuthority(Actors.OPERATOR_ADMIN);
         });
     }
 

@@ -39,6 +39,10 @@ class CareIndicationTest {
 
     private AggregateTestFixture<CareIndication> fixture;
 
+    private static Object byClientsMunicipality(Object command) {
+        return org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command).andMetaData(BY_CLIENTS_MUNICIPALITY);
+    }
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CareIndication.class);
@@ -95,29 +99,29 @@ class CareIndicationTest {
     @Test
     void care_is_scaled_up_or_down_with_grounds() {
         fixture.given(GRANTED)
-                .when(new ScaleIndicationCommand(INDICATION, 3.0, LocalDate.of(2025, 5, 1), "driegesprek: going well"))
+                .when(new ScaleIndicationCommand(INDICATION, 3.0, LocalDate.of(2025, 5, 1), "driegesprek: going well"), BY_CLIENTS_MUNICIPALITY)
                 .expectEvents(new IndicationScaledEvent(INDICATION, CLIENT, ScaleDirection.DOWN, 6.0, 3.0,
                         LocalDate.of(2025, 5, 1), "driegesprek: going well"));
         fixture.given(GRANTED)
-                .when(new ScaleIndicationCommand(INDICATION, 8.0, LocalDate.of(2025, 5, 1), "arrears"))
+                .when(new ScaleIndicationCommand(INDICATION, 8.0, LocalDate.of(2025, 5, 1), "arrears"), BY_CLIENTS_MUNICIPALITY)
                 .expectEvents(new IndicationScaledEvent(INDICATION, CLIENT, ScaleDirection.UP, 6.0, 8.0,
                         LocalDate.of(2025, 5, 1), "arrears"));
         fixture.given(GRANTED)
-                .when(new ScaleIndicationCommand(INDICATION, 6.0, LocalDate.of(2025, 5, 1), "same"))
+                .when(new ScaleIndicationCommand(INDICATION, 6.0, LocalDate.of(2025, 5, 1), "same"), BY_CLIENTS_MUNICIPALITY)
                 .expectException(violated("SCALING_CHANGES_HOURS"));
         fixture.given(GRANTED)
-                .when(new ScaleIndicationCommand(INDICATION, 2.0, LocalDate.of(2025, 5, 1), null))
+                .when(new ScaleIndicationCommand(INDICATION, 2.0, LocalDate.of(2025, 5, 1), null), BY_CLIENTS_MUNICIPALITY)
                 .expectException(violated("SCALING_NEEDS_GROUNDS"));
     }
 
     @Test
     void an_extension_lengthens_the_indication() {
         fixture.given(GRANTED)
-                .when(new ExtendIndicationCommand(INDICATION, LocalDate.of(2026, 7, 1), "more time"))
+                .when(new ExtendIndicationCommand(INDICATION, LocalDate.of(2026, 7, 1), "more time"), BY_CLIENTS_MUNICIPALITY)
                 .expectEvents(new IndicationExtendedEvent(INDICATION, CLIENT, LocalDate.of(2026, 1, 1),
                         LocalDate.of(2026, 7, 1), "more time"));
         fixture.given(GRANTED)
-                .when(new ExtendIndicationCommand(INDICATION, LocalDate.of(2025, 12, 1), null))
+                .when(new ExtendIndicationCommand(INDICATION, LocalDate.of(2025, 12, 1), null), BY_CLIENTS_MUNICIPALITY)
                 .expectException(violated("EXTENSION_MUST_LENGTHEN"));
     }
 
@@ -125,7 +129,7 @@ class CareIndicationTest {
     void ending_because_the_client_can_live_independently_starts_a_waakvlam_with_the_regional_defaults() {
         fixture.givenCurrentTime(startOf(ENDED))
                 .andGiven(GRANTED)
-                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, "doing well", null))
+                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, "doing well", null), BY_CLIENTS_MUNICIPALITY)
                 .expectEvents(new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.CAN_LIVE_INDEPENDENTLY,
                         ENDED, PROVIDER, "doing well"), WAAKVLAM)
                 .expectScheduledDeadlineWithName(Duration.between(startOf(ENDED), startOf(ENDED.plusWeeks(4))), CareIndication.CONTACT_DUE)
@@ -136,7 +140,7 @@ class CareIndicationTest {
     void a_waakvlam_declined_with_grounds_does_not_start() {
         fixture.given(GRANTED)
                 .when(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, "doing well",
-                        "client has family support"))
+                        "client has family support"), BY_CLIENTS_MUNICIPALITY)
                 .expectEvents(new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.CAN_LIVE_INDEPENDENTLY,
                         ENDED, PROVIDER, "doing well"), new WaakvlamDeclinedEvent(INDICATION, CLIENT, ENDED, "client has family support"))
                 .expectNoScheduledDeadlines();
@@ -145,7 +149,7 @@ class CareIndicationTest {
     @Test
     void ending_for_another_reason_starts_no_waakvlam() {
         fixture.given(GRANTED)
-                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.RETURNED_TO_CARE, ENDED, null, null))
+                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.RETURNED_TO_CARE, ENDED, null, null), BY_CLIENTS_MUNICIPALITY)
                 .expectEvents(new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.RETURNED_TO_CARE, ENDED,
                         PROVIDER, null));
     }
@@ -153,9 +157,9 @@ class CareIndicationTest {
     @Test
     void an_ended_indication_is_not_scaled_extended_or_ended_again() {
         IndicationEndedEvent ended = new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.PERIOD_ENDED, ENDED, PROVIDER, null);
-        fixture.given(GRANTED, ended).when(new ScaleIndicationCommand(INDICATION, 2.0, ENDED, "x"))
+        fixture.given(GRANTED, ended).when(new ScaleIndicationCommand(INDICATION, 2.0, ENDED, "x"), BY_CLIENTS_MUNICIPALITY)
                 .expectException(violated("INDICATION_ENDED"));
-        fixture.given(GRANTED, ended).when(new EndIndicationCommand(INDICATION, IndicationEndReason.OTHER, ENDED, null, null))
+        fixture.given(GRANTED, ended).when(new EndIndicationCommand(INDICATION, IndicationEndReason.OTHER, ENDED, null, null), BY_CLIENTS_MUNICIPALITY)
                 .expectException(violated("INDICATION_ENDED"));
     }
 
@@ -173,7 +177,7 @@ class CareIndicationTest {
     void a_contact_not_recorded_by_its_due_date_is_missed() {
         fixture.givenCurrentTime(startOf(ENDED))
                 .andGiven(GRANTED)
-                .andGivenCommands(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, null, null))
+                .andGivenCommands(byClientsMunicipality(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, null, null)))
                 .whenThenTimeAdvancesTo(startOf(ENDED.plusWeeks(4)))
                 .expectEvents(new WaakvlamContactMissedEvent(INDICATION, CLIENT, ENDED.plusWeeks(4), ENDED.plusWeeks(8)));
     }
@@ -182,7 +186,7 @@ class CareIndicationTest {
     void the_waakvlam_ends_when_its_agreed_period_is_over() {
         fixture.givenCurrentTime(startOf(ENDED))
                 .andGiven(GRANTED)
-                .andGivenCommands(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, null, null),
+                .andGivenCommands(byClientsMunicipality(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, null, null)),
                         new RecordWaakvlamContactCommand(INDICATION, ENDED.plusMonths(6).minusDays(1), "last one"))
                 .whenThenTimeAdvancesTo(startOf(ENDED.plusMonths(6)))
                 .expectEvents(new WaakvlamEndedEvent(INDICATION, CLIENT, WaakvlamEndReason.AGREED_PERIOD_COMPLETED,
@@ -194,7 +198,7 @@ class CareIndicationTest {
         // Entered after the fact, every deadline is overdue at once; whatever order they fire in, these are the events.
         fixture.givenCurrentTime(startOf(ENDED))
                 .andGiven(GRANTED)
-                .andGivenCommands(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, null, null),
+                .andGivenCommands(byClientsMunicipality(new EndIndicationCommand(INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ENDED, null, null)),
                         new RecordWaakvlamContactCommand(INDICATION, ENDED.plusWeeks(3), "ok"))
                 .whenThenTimeAdvancesTo(startOf(ENDED.plusMonths(6)))
                 .expectEvents(
@@ -211,5 +215,30 @@ class CareIndicationTest {
         fixture.given(GRANTED)
                 .when(new RecordWaakvlamContactCommand(INDICATION, ENDED, "hello"))
                 .expectException(violated("NO_ACTIVE_WAAKVLAM"));
+    }
+
+    @Test
+    void scaling_extending_and_ending_are_the_clients_own_municipalitys_decisions_not_a_procesregie_holders() {
+        Map<String, Object> procesregieHolder = Map.of(MetadataKeys.ACTOR_ORGANISATION, "00000001009999999000");
+        fixture.given(GRANTED)
+                .when(new ScaleIndicationCommand(INDICATION, 3.0, LocalDate.of(2025, 5, 1), "less"), procesregieHolder)
+                .expectException(violated("INDICATION_BY_CLIENTS_MUNICIPALITY")).expectNoEvents();
+        fixture.given(GRANTED)
+                .when(new ExtendIndicationCommand(INDICATION, LocalDate.of(2026, 7, 1), "more"), procesregieHolder)
+                .expectException(violated("INDICATION_BY_CLIENTS_MUNICIPALITY")).expectNoEvents();
+        fixture.given(GRANTED)
+                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.OTHER, ENDED, null, null), procesregieHolder)
+                .expectException(violated("INDICATION_BY_CLIENTS_MUNICIPALITY")).expectNoEvents();
+        fixture.given(GRANTED)
+                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.OTHER, ENDED, null, null))
+                .expectException(violated("INDICATION_BY_CLIENTS_MUNICIPALITY")).expectNoEvents();
+    }
+
+    @Test
+    void the_journey_process_ends_the_indication_of_a_client_who_died_whoever_recorded_the_death() {
+        fixture.given(GRANTED)
+                .when(new EndIndicationCommand(INDICATION, IndicationEndReason.DECEASED, ENDED, null, null),
+                        Map.of(MetadataKeys.ACTOR_ORGANISATION, "12345678", MetadataKeys.SENT_BY_THE_JOURNEY, true))
+                .expectEvents(new IndicationEndedEvent(INDICATION, CLIENT, IndicationEndReason.DECEASED, ENDED, PROVIDER, null));
     }
 }

@@ -269,15 +269,34 @@ class ClientTest {
     @Test
     void consent_is_given_once_and_only_given_consent_can_be_withdrawn() {
         ConsentGivenEvent given = new ConsentGivenEvent(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 3, 1));
-        fixture.given(REGISTERED_IN_SHELTER, given)
-                .when(new GiveConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 3, 2)))
+        fixture.given(registeredBy(MUNICIPALITY), given)
+                .when(new GiveConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 3, 2)), actor(MUNICIPALITY))
                 .expectException(violated("CONSENT_ALREADY_GIVEN"));
-        fixture.given(REGISTERED_IN_SHELTER)
-                .when(new WithdrawConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 3, 2)))
+        fixture.given(registeredBy(MUNICIPALITY))
+                .when(new WithdrawConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 3, 2)), actor(MUNICIPALITY))
                 .expectException(violated("NO_SUCH_CONSENT"));
-        fixture.given(REGISTERED_IN_SHELTER, given)
-                .when(new WithdrawConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 4, 1)))
+        fixture.given(registeredBy(MUNICIPALITY), given)
+                .when(new WithdrawConsentCommand(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 4, 1)), actor(MUNICIPALITY))
                 .expectEvents(new ConsentWithdrawnEvent(CLIENT, "12345678", "goed-huurderschap", LocalDate.of(2025, 4, 1)));
+    }
+
+    @Test
+    void consents_are_recorded_by_the_clients_own_municipality_not_by_another_holding_procesregie() {
+        ConsentGivenEvent given = new ConsentGivenEvent(CLIENT, CORPORATION, "goed-huurderschap", LocalDate.of(2025, 3, 1));
+        CaseCoordinationAssignedEvent procesregie = new CaseCoordinationAssignedEvent(CLIENT, OTHER_MUNICIPALITY,
+                OrganisationType.MUNICIPALITY, LocalDate.of(2025, 2, 1));
+        fixture.given(registeredBy(MUNICIPALITY), procesregie)
+                .when(new GiveConsentCommand(CLIENT, CORPORATION, "goed-huurderschap", LocalDate.of(2025, 3, 2)),
+                        actor(OTHER_MUNICIPALITY))
+                .expectException(violated("CONSENT_BY_CLIENTS_MUNICIPALITY")).expectNoEvents();
+        fixture.given(registeredBy(MUNICIPALITY), procesregie, given)
+                .when(new WithdrawConsentCommand(CLIENT, CORPORATION, "goed-huurderschap", LocalDate.of(2025, 3, 2)),
+                        actor(OTHER_MUNICIPALITY))
+                .expectException(violated("CONSENT_BY_CLIENTS_MUNICIPALITY")).expectNoEvents();
+        fixture.given(registeredBy(MUNICIPALITY), procesregie)
+                .when(new GiveConsentCommand(CLIENT, CORPORATION, "goed-huurderschap", LocalDate.of(2025, 3, 2)),
+                        actor(MUNICIPALITY))
+                .expectEvents(new ConsentGivenEvent(CLIENT, CORPORATION, "goed-huurderschap", LocalDate.of(2025, 3, 2)));
     }
 
     @Test

@@ -53,6 +53,19 @@ class WebBoundaryHttpTest {
     }
 
     @Test
+    void springs_error_page_asked_for_directly_is_a_404_not_a_500() throws Exception {
+        for (String token : new String[]{TestTokens.municipalCaseworker(), null}) {
+            for (String method : new String[]{"GET", "POST", "DELETE"}) {
+                HttpResponse<String> response = send(method, "/error", token);
+                problem(response, 404);
+                assertThat(response.body()).doesNotContain("999");
+                assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+            }
+            problem(send("GET", "/error/", token), 404);
+        }
+    }
+
+    @Test
     void a_wrong_method_on_a_known_path_is_a_405() throws Exception {
         for (String token : new String[]{TestTokens.municipalCaseworker(), null}) {
             HttpResponse<String> response = send("GET", "/api/v1/clients", token);

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A client's file as one involved organisation may see it. A housing corporation sees the tenancy, signals without
- * the descriptions others wrote, and of care only whether support is active, by whom, a contact point and an end
+ * A client's file as one involved organisation may see it. A housing corporation sees its own tenancies only (not
+ * another corporation's), its own signals in full and of a signal others raised only that there is one (no kind,
+ * severity, source or text, like the partner feed), and of care only whether support is active, by whom, a contact point and an end
  * date — and that only while the client consents to it for "goed huurderschap" (000 L1849). Never the indication's
  * type, hours or grounds.
  */
@@ -50,7 +51,7 @@ public class ClientFile {
         boolean corporation = "HOUSING_CORPORATION".equals(organisationType);
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("clientId", clientId);
-        file.put("tenancies", tenancies(clientId, corporation));
+        file.put("tenancies", tenancies(clientId, corporation ? organisation : null));
         file.put("care", corporation ? careForCorporation(clientId, organisation) : Map.of("indications", indications(clientId)));
         return Optional.of(file);
     }
@@ -68,8 +69,11 @@ public class ClientFile {
         return own;
     }
 
-    private List<Map<String, Object>> tenancies(String clientId, boolean corporation) {
-        return jdbc.query("SELECT * FROM file_tenancy WHERE client_id = ? ORDER BY tenancy_id", (row, n) -> {
+    /** @param corporation the reading corporation (its own tenancies only), null for a reader who sees them all */
+    private List<Map<String, Object>> tenancies(String clientId, String corporation) {
+        String ownOnly = corporation == null ? "" : " AND landlord = ?";
+        Object[] arguments = corporation == null ? new Object[]{clientId} : new Object[]{clientId, corporation};
+        return jdbc.query("SELECT * FROM file_tenancy WHERE client_id = ?" + ownOnly + " ORDER BY tenancy_id", (row, n) -> {
             Map<String, Object> tenancy = new LinkedHashMap<>();
             String id = row.getString("tenancy_id");
             tenancy.put("tenancyId", id);
@@ -79,26 +83,31 @@ public class ClientFile {
             tenancy.put("leaseHolder", row.getString("lease_holder"));
             tenancy.put("movedInOn", text(row.getDate("moved_in_on")));
             tenancy.put("flippedOn", text(row.getDate("flipped_on")));
+            tenancy.put("refusedOn", text(row.getDate("refused_on")));
             tenancy.put("endedOn", text(row.getDate("ended_on")));
             tenancy.put("endReason", row.getString("end_reason"));
             tenancy.put("signals", signals(id, corporation));
             return tenancy;
-        }, clientId);
+        }, arguments);
     }
 
-    private List<Map<String, Object>> signals(String tenancyId, boolean corporation) {
+    private List<Map<String, Object>> signals(String tenancyId, String corporation) {
         return jdbc.query("SELECT * FROM file_signal WHERE tenancy_id = ? ORDER BY raised_on, signal_id", (row, n) -> {
             Map<String, Object> signal = new LinkedHashMap<>();
             signal.put("signalId", row.getString("signal_id"));
+            // What others raised about the client stays theirs: the corporation learns only that there is a signal.
+            if (corporation != null && !corporation.equals(row.getString("source_organisation"))) {
+                signal.put("raisedBy", "another organisation");
+                signal.put("raisedOn", text(row.getDate("raised_on")));
+                signal.put("resolvedOn", text(row.getDate("resolved_on")));
+                return signal;
+            }
             signal.put("kind", row.getString("kind"));
             signal.put("severity", row.getString("severity"));
             signal.put("raisedOn", text(row.getDate("raised_on")));
             signal.put("resolvedOn", text(row.getDate("resolved_on")));
             signal.put("sourceType", row.getString("source_type"));
-            // What a care provider or team wrote about the client stays out of the corporation's view.
-            if (!corporation || "HOUSING_CORPORATION".equals(row.getString("source_type"))) {
-                signal.put("description", sealed.openFromReadModel(row.getString("description")));
-            }
+            signal.put("description", sealed.openFromReadModel(row.getString("description")));
             return signal;
         }, tenancyId);
     }

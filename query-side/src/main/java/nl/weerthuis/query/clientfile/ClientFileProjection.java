@@ -11,6 +11,7 @@ import nl.weerthuis.query.privacy.SealedTexts;
 import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import nl.weerthuis.kernel.tenancy.MovedInEvent;
+import nl.weerthuis.kernel.tenancy.OfferRefusedEvent;
 import nl.weerthuis.kernel.tenancy.SignalRaisedEvent;
 import nl.weerthuis.kernel.tenancy.SignalResolvedEvent;
 import nl.weerthuis.kernel.tenancy.TenancyAgreementsRecordedEvent;
@@ -71,12 +72,18 @@ class ClientFileProjection {
     }
 
     @EventHandler
+    void on(OfferRefusedEvent event) {
+        jdbc.update("UPDATE file_tenancy SET refused_on = ? WHERE tenancy_id = ?", date(event.refusedOn()), event.tenancyId());
+    }
+
+    @EventHandler
     void on(SignalRaisedEvent event) {
         jdbc.update("""
-                INSERT INTO file_signal (tenancy_id, signal_id, kind, severity, source_type, description, raised_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                INSERT INTO file_signal (tenancy_id, signal_id, kind, severity, source_type, source_organisation,
+                    description, raised_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.tenancyId(), event.signalId(), event.kind().name(), event.severity().name(),
-                event.sourceType() == null ? null : event.sourceType().name(),
+                event.sourceType() == null ? null : event.sourceType().name(), event.sourceOrganisation(),
                 sealed.sealForReadModel(event.clientId(), event.description()), date(event.raisedOn()));
     }
 

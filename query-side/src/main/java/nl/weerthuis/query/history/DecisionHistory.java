@@ -134,7 +134,7 @@ public class DecisionHistory {
      * client's consent to that corporation, as in the client file.
      */
     public History minimised(Read read, OrganisationType readAs, String organisation) {
-        return HistoryMinimisation.forReader(read.history(), readAs,
+        return HistoryMinimisation.forReader(read.history(), readAs, organisation,
                 read.consents(organisation, CORPORATION_CARE_PURPOSE));
     }
 

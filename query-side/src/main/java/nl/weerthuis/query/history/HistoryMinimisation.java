@@ -14,7 +14,8 @@ import java.util.Set;
  * A history minimised for its reader's organisation type, exactly as the client file is: a housing corporation
  * sees the journey's decisions without what others wrote (their grounds), and of care only that support runs, by
  * whom and until when — and that only while the client consents to it for "goed huurderschap"; never the kind of
- * care, its hours, its scaling or why it ended. Everyone else sees the whole history.
+ * care, its hours, its scaling or why it ended. "Others" means every other organisation, other corporations
+ * included: only the grounds its own organisation wrote are its own. Everyone else sees the whole history.
  */
 final class HistoryMinimisation {
 
@@ -26,13 +27,13 @@ final class HistoryMinimisation {
     private HistoryMinimisation() {
     }
 
-    static History forReader(History history, OrganisationType readAs, boolean consentsToCareFacts) {
+    static History forReader(History history, OrganisationType readAs, String organisation, boolean consentsToCareFacts) {
         if (readAs != OrganisationType.HOUSING_CORPORATION) {
             return history;
         }
         List<Entry> entries = history.entries().stream()
                 .filter(e -> !CARE.equals(e.aggregateType()) || consentsToCareFacts && SUPPORT_FACTS.contains(e.eventType()))
-                .map(HistoryMinimisation::withoutOthersText)
+                .map(entry -> withoutOthersText(entry, organisation))
                 .toList();
         List<JsonNode> states = history.stateAsOf().stream()
                 .filter(s -> !CARE.equals(s.path("aggregateType").asText()) || consentsToCareFacts)
@@ -41,8 +42,8 @@ final class HistoryMinimisation {
         return new History(history.clientId(), history.asOf(), entries, states);
     }
 
-    private static Entry withoutOthersText(Entry entry) {
-        boolean ownText = "HOUSING_CORPORATION".equals(entry.actor().get("organisationType"));
+    private static Entry withoutOthersText(Entry entry, String organisation) {
+        boolean ownText = organisation != null && organisation.equals(entry.actor().get("organisation"));
         return ownText || entry.grounds() == null ? entry : new Entry(entry.globalIndex(), entry.aggregateType(),
                 entry.aggregateIdentifier(), entry.sequenceNumber(), entry.eventType(), entry.businessDate(),
                 entry.recordedAt(), entry.actor(), null, entry.agreement());

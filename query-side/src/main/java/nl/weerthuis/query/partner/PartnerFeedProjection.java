@@ -125,7 +125,8 @@ class PartnerFeedProjection {
         Instant at = message.getTimestamp();
         publishing(event, message, () -> {
             feed.publish(id, at, event.clientId(), SIGNAL_RAISED, (to, consent) -> {
-                boolean mayKnowKind = !to.isCorporation() || "HOUSING_CORPORATION".equals(String.valueOf(event.sourceType()));
+                // A corporation knows the kind of the signals its own organisation raised, not of every corporation's.
+                boolean mayKnowKind = !to.isCorporation() || to.organisation().equals(event.sourceOrganisation());
                 return data("tenancyId", event.tenancyId(), "signalId", event.signalId(),
                         "kind", mayKnowKind ? event.kind() : null, "severity", event.severity(),
                         "sourceType", event.sourceType(), "raisedOn", event.raisedOn());

@@ -1,11 +1,16 @@
 package nl.weerthuis.query.web;
 
+import nl.weerthuis.web.Actors;
 import nl.weerthuis.web.ApiSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+import static org.springframework.security.authorization.AuthorizationManagers.anyOf;
 
 /**
  * Who may call which query endpoint, by role; every endpoint has an explicit rule (the shared {@link ApiSecurity}
@@ -29,15 +34,24 @@ class SecurityConfiguration {
                         // A client's file: caseworkers of involved organisations (404 otherwise).
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/file").hasRole("CASEWORKER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/agreements").hasRole("CLIENT")
+                        // Running the system is the operator's: an ADMIN of the operating organisation only
+                        // (weerthuis.operator.organisation), never an ADMIN of a partner.
                         .requestMatchers(HttpMethod.GET, "/api/v1/integrity", "/api/v1/integrity/checkpoints",
-                                "/api/v1/integrity/checkpoints/*").hasAnyRole("AUDITOR", "ADMIN")
+                                "/api/v1/integrity/checkpoints/*")
+                            .access(anyOf(hasRole("AUDITOR"), hasAuthority(Actors.OPERATOR_ADMIN)))
                         // Checkpoint public keys are published: they let anyone check a checkpoint, and sign nothing.
                         .requestMatchers(HttpMethod.GET, "/api/v1/integrity/signing-keys").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/projections/*", "/api/v1/admin/dead-letters")
-                            .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/projections/*", "/api/v1/admin/dead-letters",
+                                "/api/v1/admin/projections/*/dead-letters")
+                            .hasAuthority(Actors.OPERATOR_ADMIN)
+                        // Events a read model parked (issue 14): listed, retried and evicted by the operator.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/*/dead-letters/*/retry")
+                            .hasAuthority(Actors.OPERATOR_ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/projections/*/dead-letters/*")
+                            .hasAuthority(Actors.OPERATOR_ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/*/rebuild",
                                 "/api/v1/admin/dead-letters/*/*/replay", "/api/v1/admin/integrity/checkpoints")
-                            .hasRole("ADMIN")
+                            .hasAuthority(Actors.OPERATOR_ADMIN)
                         // Partner systems manage their own subscriptions and read their own organisation's feed.
                         .requestMatchers(HttpMethod.GET, "/api/v1/subscriptions", "/api/v1/subscriptions/*")
                             .hasRole("PARTNER_SYSTEM")
@@ -46,9 +60,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/events").hasRole("PARTNER_SYSTEM")
                         // Documentation of the events' data: holds no data itself.
                         .requestMatchers(HttpMethod.GET, "/api/v1/event-schemas/*").permitAll()
-                        // Aggregates only: monitors see small cells suppressed, administrators exact counts.
+                        // Aggregates only: monitors see small cells suppressed, the operator's administrators exact counts.
                         .requestMatchers(HttpMethod.GET, "/api/v1/monitor/outflow", "/api/v1/monitor/definitions",
                                 "/api/v1/monitor/registered-clients")
-                            .hasAnyRole("MONITOR", "ADMIN"));
+                            .access(anyOf(hasRole("MONITOR"), hasAuthority(Actors.OPERATOR_ADMIN))));
     }
 }

@@ -111,8 +111,8 @@ class ClientFileTest {
             }
             String body = corporationView();
             assertThat(body).doesNotContain("AMBULATORY_SUPPORT", "hoursPerWeek", "6.5", "psychotic", "medication",
-                    "indications", "type");
-            assertThat(body).contains("noise complaints from neighbours", "CONFUSED_BEHAVIOUR");
+                    "indications", "type", "CONFUSED_BEHAVIOUR", "HIGH");
+            assertThat(body).contains("noise complaints from neighbours", "NUISANCE");
         }
     }
 
@@ -131,6 +131,42 @@ class ClientFileTest {
         JsonNode withdrawn = json.readTree(corporationView()).get("care");
         assertThat(withdrawn.get("shared").asBoolean()).isFalse();
         assertThat(withdrawn.has("supportActive")).isFalse();
+    }
+
+    @Test
+    void a_corporation_sees_its_own_tenancies_only_and_of_a_signal_another_corporation_raised_only_that_there_is_one()
+            throws Exception {
+        String other = UUID.randomUUID().toString(), otherCorporation = "12345679";
+        Dwelling dwelling = new Dwelling("Kerkstraat 9", "Almelo", "Noord");
+        events.append("Tenancy", other, 0, new DwellingOfferedEvent(other, client, otherCorporation, PROVIDER,
+                LeaseForm.CLIENT_LEASE, dwelling, "Twente", false, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 1), "a", 1, java.time.Period.ofMonths(6)));
+        events.append("Tenancy", other, 1, new OfferRefusedEvent(other, client, LocalDate.of(2025, 3, 5), "too far"));
+        // A corporation's signal is its own, not every corporation's: the other one raised this on our tenancy.
+        events.append("Tenancy", tenancy, 4, new SignalRaisedEvent(tenancy, client, "s3", SignalKind.RENT_ARREARS,
+                otherCorporation, OrganisationType.HOUSING_CORPORATION, Severity.MEDIUM, "arrears at our place too",
+                LocalDate.of(2025, 5, 3)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> readStore.queryForObject(
+                "SELECT count(*) FROM file_signal WHERE tenancy_id = ?", Long.class, tenancy) == 3
+                && readStore.queryForObject("SELECT count(*) FROM file_tenancy WHERE tenancy_id = ? AND refused_on IS NOT NULL",
+                        Long.class, other) == 1);
+        JsonNode file = json.readTree(corporationView());
+        assertThat(file.get("tenancies")).hasSize(1);
+        assertThat(file.get("tenancies").get(0).get("tenancyId").asText()).isEqualTo(tenancy);
+        assertThat(file.toString()).doesNotContain(other, "Kerkstraat", "RENT_ARREARS", "arrears at our place", "MEDIUM",
+                "CONFUSED_BEHAVIOUR", otherCorporation);
+        JsonNode signals = file.get("tenancies").get(0).get("signals");
+        assertThat(signals).hasSize(3);
+        assertThat(signals.get(0).get("signalId").asText()).isEqualTo("s1");
+        assertThat(signals.get(0).get("raisedBy").asText()).isEqualTo("another organisation");
+        assertThat(signals.get(0).has("kind")).isFalse();
+        assertThat(signals.get(1).get("kind").asText()).isEqualTo("NUISANCE");
+        assertThat(signals.get(2).has("kind")).isFalse();
+        // The municipality sees both tenancies; the refused offer shows as refused, not as open.
+        JsonNode whole = json.readTree(read(MUNICIPALITY, "MUNICIPALITY", "CASEWORKER", "journey-coordination").getBody());
+        assertThat(whole.get("tenancies")).hasSize(2);
+        JsonNode refused = java.util.stream.StreamSupport.stream(whole.get("tenancies").spliterator(), false)
+                .filter(t -> t.get("tenancyId").asText().equals(other)).findFirst().orElseThrow();
+        assertThat(refused.get("refusedOn").asText()).isEqualTo("2025-03-05");
     }
 
     @Test

@@ -236,4 +236,21 @@ class ClientDataMatrixTest {
                 + TestTokens.token("00000001005999999998", "SUPERVISOR", "AUDITOR")).GET().build();
         assertThat(http.send(withoutActivity, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void a_corporations_auditor_sees_its_own_reads_in_the_disclosures_and_others_only_as_another_organisation()
+            throws Exception {
+        assertThat(get("/api/v1/clients/" + a + "/file", TestTokens.token(PROVIDER_A, "CARE_PROVIDER", "CASEWORKER"),
+                "journey-coordination").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/clients/" + a + "/file", TestTokens.token(CORPORATION_A, "HOUSING_CORPORATION", "CASEWORKER"),
+                "journey-coordination").statusCode()).isEqualTo(200);
+        HttpResponse<String> disclosures = get("/api/v1/clients/" + a + "/disclosures",
+                TestTokens.token(CORPORATION_A, "HOUSING_CORPORATION", "AUDITOR"), "audit-decision-history");
+        assertThat(disclosures.statusCode()).isEqualTo(200);
+        assertThat(disclosures.body()).doesNotContain(PROVIDER_A, "CARE_PROVIDER")
+                .contains(CORPORATION_A, "another organisation");
+        // The municipality's auditor sees who read.
+        assertThat(get("/api/v1/clients/" + a + "/disclosures", TestTokens.token(MUNICIPALITY_A, "MUNICIPALITY", "AUDITOR"),
+                "audit-decision-history").body()).contains(PROVIDER_A, "CARE_PROVIDER");
+    }
 }

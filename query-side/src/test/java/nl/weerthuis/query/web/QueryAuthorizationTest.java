@@ -104,18 +104,22 @@ class QueryAuthorizationTest {
         assertThat(withoutRule).as("endpoints the query side serves without a rule in this test").isEmpty();
     }
 
+    static final String OPERATOR = TestTokens.MUNICIPALITY;
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("endpoints")
     void each_endpoint_serves_only_its_roles(HttpMethod method, String path, Set<Role> allowed, int allowedStatus) {
         assertThat(status(method, path, null)).as("no token").isEqualTo(401);
         for (OrganisationType type : OrganisationType.values()) {
-            String org = type == OrganisationType.MUNICIPALITY ? TestTokens.MUNICIPALITY : "2222222" + type.ordinal();
-            for (Role role : Role.values()) {
-                int status = status(method, path, TestTokens.token(org, type.name(), role.name()));
-                if (allowed.contains(role)) {
-                    assertThat(status).as(type + " " + role).isEqualTo(allowedStatus);
-                } else {
-                    assertThat(status).as(type + " " + role).isEqualTo(403);
+            // The operator (weerthuis.operator.organisation, in the tests the test municipality) and one organisation
+            // that is not: role ADMIN is the operator's only.
+            List<String> organisations = type == OrganisationType.MUNICIPALITY
+                    ? List.of(OPERATOR, "00000001009000000007") : List.of("2222222" + type.ordinal());
+            for (String org : organisations) {
+                for (Role role : Role.values()) {
+                    int status = status(method, path, TestTokens.token(org, type.name(), role.name()));
+                    boolean mayCall = allowed.contains(role) && (role != ADMIN || org.equals(OPERATOR));
+                    assertThat(status).as(type + " " + org + " " + role).isEqualTo(mayCall ? allowedStatus : 403);
                 }
             }
         }

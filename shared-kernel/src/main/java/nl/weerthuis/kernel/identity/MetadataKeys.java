@@ -13,6 +13,11 @@ public final class MetadataKeys {
     public static final String ACTOR_PERSON = "actorPerson";
     public static final String ACTOR_ROLES = "actorRoles";
     public static final String TRACE_PARENT = "traceparent";
+    /**
+     * Set by the command bus on a command the journey process sends in reaction to an event (and stripped from any
+     * other), so a rule about who decides can tell a reaction from a request. Not propagated to events.
+     */
+    public static final String SENT_BY_THE_JOURNEY = "sentByTheJourney";
 
     /** The keys copied from a command onto every event it causes. */
     public static final List<String> PROPAGATED = List.of(

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import nl.weerthuis.kernel.identity.Actor;
+import nl.weerthuis.kernel.identity.OrganisationType;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,13 +24,20 @@ import nl.weerthuis.query.history.AuditRemit;
 import nl.weerthuis.query.history.DecisionHistory;
 import java.util.Map;
 
-/** Who received or read what about a client, when, for which purpose and on which legal basis. */
+/**
+ * Who received or read what about a client, when, for which purpose and on which legal basis. A corporation's
+ * auditor sees its own organisation's reads in full and every other read only as "another organisation" (no name,
+ * type, roles or trace): which care providers read a file would tell it that the client receives care, which it
+ * may learn only with the client's consent and then only from the client file.
+ */
 @RestController
 class DisclosuresController {
 
     static final String ACTIVITY = "client-disclosures";
 
     static final String ACTIVITY_HEADER = "X-Processing-Activity";
+
+    static final String ANOTHER_ORGANISATION = "another organisation";
 
     private final JdbcTemplate jdbc;
     private final ProcessingLog processingLog;
@@ -67,6 +75,7 @@ class DisclosuresController {
         }
         Instant until = allowed.until() == null ? Instant.now() : allowed.until();
         Map<String, ProcessingActivities.Activity> register = activities.byId();
+        boolean othersAnonymous = allowed.readAs() == OrganisationType.HOUSING_CORPORATION;
         List<Map<String, Object>> records = jdbc.query("""
                 SELECT recorded_at, activity_id, organisation, organisation_type, roles, status, trace_id
                 FROM processing_log WHERE data_subject = ? AND recorded_at <= ? ORDER BY recorded_at, id""", (row, n) -> {
@@ -77,6 +86,11 @@ class DisclosuresController {
             record.put("activityName", activity == null ? null : activity.name());
             record.put("purpose", activity == null ? null : activity.purpose());
             record.put("legalBasis", activity == null ? null : activity.legalBasis());
+            if (othersAnonymous && !caller.organisation().equals(row.getString("organisation"))) {
+                record.put("organisation", ANOTHER_ORGANISATION);
+                record.put("status", row.getString("status"));
+                return record;
+            }
             record.put("organisation", row.getString("organisation"));
             record.put("organisationType", row.getString("organisation_type"));
             record.put("roles", row.getString("roles"));

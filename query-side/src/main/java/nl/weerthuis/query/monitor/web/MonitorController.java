@@ -1,5 +1,6 @@
 package nl.weerthuis.query.monitor.web;
 
+import nl.weerthuis.web.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
 import nl.weerthuis.kernel.client.FetchRegisteredClientsPerRegionQuery;
@@ -36,7 +37,7 @@ class MonitorController {
                                           Authentication caller) {
         List<RegisteredClientsInRegion> counts = queries.query(new FetchRegisteredClientsPerRegionQuery(region),
                 ResponseTypes.multipleInstancesOf(RegisteredClientsInRegion.class)).join();
-        boolean exact = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean exact = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Actors.OPERATOR_ADMIN));
         List<Map<String, Object>> regions = new ArrayList<>();
         for (RegisteredClientsInRegion count : counts) {
             regions.add(exact ? row(count, new boolean[2], false) : suppressed(count));

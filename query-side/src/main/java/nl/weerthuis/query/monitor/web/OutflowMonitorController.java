@@ -1,5 +1,6 @@
 package nl.weerthuis.query.monitor.web;
 
+import nl.weerthuis.web.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -77,7 +78,7 @@ class OutflowMonitorController {
         if (since.isAfter(until)) {
             return badRequest("from", "from must not be after to");
         }
-        boolean exact = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean exact = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Actors.OPERATOR_ADMIN));
         if (!exact && since.getDayOfMonth() != 1) {
             return badRequest("from", "monitors ask for whole calendar months: from is the first day of a month");
         }
