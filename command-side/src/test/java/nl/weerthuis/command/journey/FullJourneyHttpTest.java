@@ -83,9 +83,9 @@ class FullJourneyHttpTest {
     @Test
     void a_whole_journey_from_registration_to_the_end_of_the_waakvlam() throws Exception {
         post(municipality, "/api/v1/regional-agreements", """
-                {"region":"%s","name":"Convenant","effectiveFrom":"2020-01-01","policy":{"offerDeadlineMonths":6,
-                 "flipMinimumMonths":6,"flipMaximumMonths":18,"reviewCadenceMonths":6,"reviewPeriodMonths":24,
-                 "waakvlamFrequencyWeeks":4,"waakvlamDurationMonths":6}}""".formatted(region));
+                {"region":"%s","name":"Convenant","effectiveFrom":"2020-01-01","policy":{"offerDeadline":"P6M",
+                 "flipMinimumTerm":"P6M","flipMaximumTerm":"P18M","reviewCadence":"P6M","reviewPeriod":"P24M",
+                 "waakvlamFrequency":"P4W","waakvlamDuration":"P6M"}}""".formatted(region));
 
         String clientId = post(municipality, "/api/v1/clients", """
                 {"setting":"PROTECTED_HOUSING","facility":"RIBW","region":"%s","municipality":"Almelo",

@@ -48,8 +48,8 @@ class HostileInputProbeTest {
 
     private static final String ID = UUID.randomUUID().toString();
     private static final String POLICY = """
-            {"offerDeadlineMonths":6,"flipMinimumMonths":12,"flipMaximumMonths":36,"reviewCadenceMonths":6,
-             "reviewPeriodMonths":24,"waakvlamFrequencyWeeks":4,"waakvlamDurationMonths":6}""";
+            {"offerDeadline":"P6M","flipMinimumTerm":"P12M","flipMaximumTerm":"P36M","reviewCadence":"P6M",
+             "reviewPeriod":"P24M","waakvlamFrequency":"P4W","waakvlamDuration":"P6M"}""";
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             post("/api/v1/clients", "MUNICIPALITY", """

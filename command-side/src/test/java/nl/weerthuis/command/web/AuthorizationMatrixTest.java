@@ -85,8 +85,8 @@ class AuthorizationMatrixTest {
             ALL_FOUR = EnumSet.of(MUNICIPALITY, HOUSING_CORPORATION, CARE_PROVIDER, NEIGHBOURHOOD_TEAM),
             MHP = EnumSet.of(MUNICIPALITY, HOUSING_CORPORATION, CARE_PROVIDER);
     static final String ON = "{\"on\":\"" + DAY + "\"}";
-    static final String POLICY = "{\"offerDeadlineMonths\":6,\"flipMinimumMonths\":6,\"flipMaximumMonths\":18,"
-            + "\"reviewCadenceMonths\":6,\"reviewPeriodMonths\":24,\"waakvlamFrequencyWeeks\":4,\"waakvlamDurationMonths\":6}";
+    static final String POLICY = "{\"offerDeadline\":\"P6M\",\"flipMinimumTerm\":\"P6M\",\"flipMaximumTerm\":\"P18M\","
+            + "\"reviewCadence\":\"P6M\",\"reviewPeriod\":\"P24M\",\"waakvlamFrequency\":\"P4W\",\"waakvlamDuration\":\"P6M\"}";
 
     /** Placeholders: {client} {tenancy} {signal} {indication} {agreement} {region} {corporation}. */
     static final List<Rule> RULES = List.of(

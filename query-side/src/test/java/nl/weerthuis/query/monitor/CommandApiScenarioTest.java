@@ -110,9 +110,9 @@ class CommandApiScenarioTest {
         try (CommandSideProcess process = CommandSideProcess.start("weerthuis_query_command", "weerthuis_query_events")) {
             commandSide = process.baseUrl();
             String agreement = post(municipality, "/api/v1/regional-agreements", """
-                    {"region":"%s","name":"Convenant","effectiveFrom":"2025-01-01","policy":{"offerDeadlineMonths":6,
-                     "flipMinimumMonths":6,"flipMaximumMonths":18,"reviewCadenceMonths":6,"reviewPeriodMonths":24,
-                     "waakvlamFrequencyWeeks":4,"waakvlamDurationMonths":6}}""".formatted(twente)).get("agreementId").asText();
+                    {"region":"%s","name":"Convenant","effectiveFrom":"2025-01-01","policy":{"offerDeadline":"P6M",
+                     "flipMinimumTerm":"P6M","flipMaximumTerm":"P18M","reviewCadence":"P6M","reviewPeriod":"P24M",
+                     "waakvlamFrequency":"P4W","waakvlamDuration":"P6M"}}""".formatted(twente)).get("agreementId").asText();
             post(municipality, "/api/v1/regional-agreements/" + agreement + "/quotas", "{\"corporation\":\"" + C1 + "\",\"year\":2025,\"dwellings\":10}");
             post(municipality, "/api/v1/regional-agreements/" + agreement + "/targets", "{\"outflows\":20,\"targetDate\":\"2026-12-31\"}");
 
