@@ -47,7 +47,7 @@ class WaakvlamScheduleTest {
         fixture.givenCurrentTime(startOf(ended))
                 .andGiven(CareIndicationTest.GRANTED)
                 .when(new EndIndicationCommand(CareIndicationTest.INDICATION, IndicationEndReason.CAN_LIVE_INDEPENDENTLY,
-                        ended, "doing well", null))
+                        ended, "doing well", null), CareIndicationTest.BY_CLIENTS_MUNICIPALITY)
                 .expectEvents(new IndicationEndedEvent(CareIndicationTest.INDICATION, CareIndicationTest.CLIENT,
                                 IndicationEndReason.CAN_LIVE_INDEPENDENTLY, ended, CareIndicationTest.PROVIDER, "doing well"),
                         new WaakvlamStartedEvent(CareIndicationTest.INDICATION, CareIndicationTest.CLIENT, ended,
