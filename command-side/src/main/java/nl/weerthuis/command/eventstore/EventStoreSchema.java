@@ -21,6 +21,14 @@ public class EventStoreSchema {
         return EventStoreTables.eventSchema();
     }
 
+    /** Claims in this instance's name (see InstanceTokenStore). */
+    @Bean
+    public org.axonframework.eventhandling.tokenstore.TokenStore tokenStore(
+            org.axonframework.common.jdbc.ConnectionProvider connections,
+            org.axonframework.serialization.Serializer serializer, TokenSchema tokenSchema) {
+        return nl.weerthuis.kernel.eventstore.InstanceTokenStore.create(connections, serializer, tokenSchema);
+    }
+
     @Bean
     public TokenSchema tokenSchema() {
         return EventStoreTables.tokenSchema("token_entry");

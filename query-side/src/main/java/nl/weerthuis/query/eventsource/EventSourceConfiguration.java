@@ -111,6 +111,13 @@ public class EventSourceConfiguration {
         return new JdbcSQLErrorCodesResolver();
     }
 
+    /** Claims in this instance's name (see InstanceTokenStore), in the read store next to the projections. */
+    @Bean
+    org.axonframework.eventhandling.tokenstore.TokenStore tokenStore(
+            org.axonframework.common.jdbc.ConnectionProvider connections, Serializer serializer, TokenSchema tokenSchema) {
+        return nl.weerthuis.kernel.eventstore.InstanceTokenStore.create(connections, serializer, tokenSchema);
+    }
+
     @Bean
     TokenSchema tokenSchema() {
         return EventStoreTables.tokenSchema("query_token_entry");
