@@ -30,10 +30,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/file").hasRole("CASEWORKER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/clients/*/agreements").hasRole("CLIENT")
                         .requestMatchers(HttpMethod.GET, "/api/v1/integrity").hasAnyRole("AUDITOR", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/projections/*", "/api/v1/admin/dead-letters")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/projections/*", "/api/v1/admin/dead-letters",
+                                "/api/v1/admin/projections/*/dead-letters")
                             .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/*/rebuild",
-                                "/api/v1/admin/dead-letters/*/*/replay").hasRole("ADMIN")
+                                "/api/v1/admin/dead-letters/*/*/replay", "/api/v1/admin/projections/*/dead-letters/*/retry")
+                            .hasRole("ADMIN")
+                        // Parked events of a read model (issue 14): evicting drops them for good.
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/projections/*/dead-letters/*").hasRole("ADMIN")
                         // Partner systems manage their own subscriptions and read their own organisation's feed.
                         .requestMatchers(HttpMethod.GET, "/api/v1/subscriptions", "/api/v1/subscriptions/*")
                             .hasRole("PARTNER_SYSTEM")
