@@ -133,6 +133,10 @@ public final class StrictInput {
         if (problems.isEmpty()) {
             try {
                 return strict.readerFor(type).readValue(strict.treeAsTokens(tree));
+            } catch (com.fasterxml.jackson.databind.JsonMappingException wrong) {
+                String path = wrong.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                        : "[" + ref.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+                throw new Refused(List.of(new Problem(path, "does not have the expected type or format")));
             } catch (IOException | IllegalArgumentException unexpected) {
                 throw new Refused(List.of(new Problem("body", "does not have the expected shape")));
             }
@@ -259,6 +263,21 @@ public final class StrictInput {
         for (RecordComponent component : components) {
             known.add(component.getName());
             JsonNode value = node.get(component.getName());
+            // A field also goes by its aliases (old names kept readable, e.g. a policy's months).
+            com.fasterxml.jackson.annotation.JsonAlias aliases =
+                    onField(raw, component, com.fasterxml.jackson.annotation.JsonAlias.class);
+            if (aliases != null) {
+                for (String alias : aliases.value()) {
+                    known.add(alias);
+                    if (value == null) {
+                        value = node.get(alias);
+                    }
+                }
+            }
+            if (value != null && !value.isNull()
+                    && onField(raw, component, com.fasterxml.jackson.databind.annotation.JsonDeserialize.class) != null) {
+                continue; // read by its own deserializer: the conversion of the whole body checks it
+            }
             if (value == null && component.getType().isPrimitive()) {
                 // A missing number or flag is not zero or false: the caller says so.
                 problems.add(new Problem(prefix + component.getName(), "is required"));
@@ -286,6 +305,16 @@ public final class StrictInput {
             return java.util.Optional.of("must be a date that exists, as YYYY-MM-DD");
         }
         return dateProblem(date, planned);
+    }
+
+    /** Jackson's annotations on a record component land on its field (they do not target record components). */
+    private static <A extends java.lang.annotation.Annotation> A onField(Class<?> record, RecordComponent component,
+                                                                         Class<A> type) {
+        try {
+            return record.getDeclaredField(component.getName()).getAnnotation(type);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
     }
 
     /** A field's own {@code @Size(max)} (read by name: the kernel does not depend on Bean Validation), else the default. */
