@@ -23,8 +23,11 @@ import java.time.Clock;
  * the pluggable part: the embedded HS256 secret, an issuer's key set, or any {@link JwtDecoder} bean an application
  * defines itself — every one of them validates with {@link TokenRules}.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration")
+// Before Boot's converters too: the strict JSON converter (StrictInputConfiguration) takes the place of Boot's own.
+@AutoConfiguration(beforeName = {"org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration"})
 @EnableConfigurationProperties({TokenSettings.class, OperatorSettings.class})
+@org.springframework.context.annotation.Import(StrictInputConfiguration.class)
 public class WebSupportAutoConfiguration {
 
     @Bean

@@ -52,7 +52,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        if (ex instanceof StrictInputConfiguration.InvalidBody invalid) {
+        if (ex instanceof nl.weerthuis.web.StrictInputConfiguration.InvalidBody invalid) {
             List<Map<String, String>> invalidParams = invalid.problems().stream()
                     .map(p -> Map.of("name", p.name(), "reason", p.reason())).toList();
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -61,7 +61,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             problem.setProperty("invalidParams", invalidParams);
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        if (ex instanceof StrictInputConfiguration.BodyTooLarge) {
+        if (ex instanceof nl.weerthuis.web.StrictInputConfiguration.BodyTooLarge) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", ex.getMessage()));
         }

@@ -31,13 +31,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
             org.springframework.http.converter.HttpMessageNotReadableException ex, org.springframework.http.HttpHeaders headers,
             org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
-        if (ex instanceof StrictInputConfiguration.BodyTooLarge) {
+        if (ex instanceof nl.weerthuis.web.StrictInputConfiguration.BodyTooLarge) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
             problem.setTitle("Request body too large");
             return org.springframework.http.ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        List<Map<String, String>> invalidParams = ex instanceof StrictInputConfiguration.InvalidBody invalid
+        List<Map<String, String>> invalidParams = ex instanceof nl.weerthuis.web.StrictInputConfiguration.InvalidBody invalid
                 ? invalid.problems().stream().map(p -> Map.of("name", p.name(), "reason", p.reason())).toList()
                 : List.of(Map.of("name", "body", "reason", "is not valid JSON of the expected shape"));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -263,6 +263,7 @@ public final class StrictInput {
         for (RecordComponent component : components) {
             known.add(component.getName());
             JsonNode value = node.get(component.getName());
+            boolean underAlias = false;
             // A field also goes by its aliases (old names kept readable, e.g. a policy's months).
             com.fasterxml.jackson.annotation.JsonAlias aliases =
                     onField(raw, component, com.fasterxml.jackson.annotation.JsonAlias.class);
@@ -271,12 +272,15 @@ public final class StrictInput {
                     known.add(alias);
                     if (value == null) {
                         value = node.get(alias);
+                        underAlias = value != null;
                     }
                 }
             }
-            if (value != null && !value.isNull()
+            // Under an old name a value keeps its old reading (its own deserializer: the conversion of the whole body
+            // checks it); under its own name it is checked like any other, e.g. a period only as ISO 8601 text.
+            if (underAlias && !value.isNull()
                     && onField(raw, component, com.fasterxml.jackson.databind.annotation.JsonDeserialize.class) != null) {
-                continue; // read by its own deserializer: the conversion of the whole body checks it
+                continue;
             }
             if (value == null && component.getType().isPrimitive()) {
                 // A missing number or flag is not zero or false: the caller says so.

@@ -1,4 +1,4 @@
-package nl.weerthuis.query.web;
+package nl.weerthuis.web;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

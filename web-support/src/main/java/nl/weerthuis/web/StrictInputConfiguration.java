@@ -1,4 +1,4 @@
-package nl.weerthuis.command.web;
+package nl.weerthuis.web;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.weerthuis.command.rules.BusinessCalendar;
 import nl.weerthuis.kernel.input.StrictInput;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -36,17 +35,17 @@ import java.time.Period;
 import java.util.List;
 
 /**
- * Strict input at the edge of the command side (see {@link StrictInput} for the rules): every JSON body goes
+ * Strict input at the edge of both applications (see {@link StrictInput} for the rules): every JSON body goes
  * through one converter that refuses what the rules refuse, listing every field at once; query parameters and
  * headers carry no control characters; bodies are bounded; odd paths answer problem+json, never Tomcat's page.
  */
 @Configuration
-class StrictInputConfiguration {
+public class StrictInputConfiguration {
 
     @Bean
     StrictInput strictInput(@Value("${weerthuis.input.earliest-date:1900-01-01}") LocalDate earliest,
                             @Value("${weerthuis.input.planning-horizon:P10Y}") Period planningHorizon) {
-        return new StrictInput(earliest, planningHorizon, Clock.systemUTC(), BusinessCalendar.NETHERLANDS);
+        return new StrictInput(earliest, planningHorizon, Clock.systemUTC(), java.time.ZoneId.of("Europe/Amsterdam"));
     }
 
     /** Replaces Spring Boot's JSON converter: reading is strict, writing is as before. */
@@ -140,7 +139,7 @@ class StrictInputConfiguration {
     }
 
     /** A body that breaks the input rules: 400 with every field named. */
-    static final class InvalidBody extends HttpMessageNotReadableException {
+    public static final class InvalidBody extends HttpMessageNotReadableException {
         private final List<StrictInput.Problem> problems;
 
         InvalidBody(List<StrictInput.Problem> problems, HttpInputMessage input) {
@@ -148,13 +147,13 @@ class StrictInputConfiguration {
             this.problems = problems;
         }
 
-        List<StrictInput.Problem> problems() {
+        public List<StrictInput.Problem> problems() {
             return problems;
         }
     }
 
     /** A body over the limit: 413. */
-    static final class BodyTooLarge extends HttpMessageNotReadableException {
+    public static final class BodyTooLarge extends HttpMessageNotReadableException {
         BodyTooLarge(int maxBodyBytes, HttpInputMessage input) {
             super("the body may hold at most " + maxBodyBytes + " bytes", input);
         }
