@@ -143,6 +143,8 @@ class CheckpointTest {
             assertThat(http.exchange("/api/v1/admin/integrity/checkpoints", HttpMethod.POST, as(role), String.class)
                     .getStatusCode().value()).as(role).isEqualTo(403);
         }
+        assertThat(http.exchange("/api/v1/admin/integrity/checkpoints", HttpMethod.POST, asAnotherOrganisationsAdmin(),
+                String.class).getStatusCode().value()).as("an ADMIN of another organisation than the operator").isEqualTo(403);
         for (String role : new String[]{"CASEWORKER", "MONITOR", "PARTNER_SYSTEM", "CLIENT"}) {
             assertThat(http.exchange("/api/v1/integrity/checkpoints", HttpMethod.GET, as(role), String.class)
                     .getStatusCode().value()).as(role).isEqualTo(403);
@@ -185,9 +187,17 @@ class CheckpointTest {
         return status + "\n" + out.toString(StandardCharsets.UTF_8);
     }
 
+    /** An inspectorate's officer in the given role; an ADMIN is the operating organisation's, the only one that signs. */
     private HttpEntity<Void> as(String role) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TestTokens.token("00000001009876543000", "SUPERVISOR", role));
+        headers.setBearerAuth(role.equals("ADMIN") ? TestTokens.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", role)
+                : TestTokens.token("00000001009876543000", "SUPERVISOR", role));
+        return new HttpEntity<>(headers);
+    }
+
+    private HttpEntity<Void> asAnotherOrganisationsAdmin() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TestTokens.token("00000001009876543000", "SUPERVISOR", "ADMIN"));
         return new HttpEntity<>(headers);
     }
 }
