@@ -189,6 +189,9 @@ class ReliabilityTest {
         http.post(base + "clients/" + client + "/arrangement-checklist", municipality, """
                 {"checklist":{"budgetManagement":true,"debtHelp":true,"dayActivity":true,"support":true,
                  "incomeFromMoveDate":true,"debtsStabilised":true},"updatedOn":"2026-01-10"}""");
+        // Only a corporation the coordination point asked may offer a dwelling (issue 13).
+        assertThat(http.post(base + "clients/" + client + "/housing-requests", municipality,
+                "{\"corporation\":\"%s\",\"requestedOn\":\"2026-01-11\"}".formatted(corporation)).ok()).isTrue();
         Http.Response offered = http.post(base + "tenancies", landlord, """
                 {"clientId":"%s","careProvider":"%s","leaseForm":"CLIENT_LEASE","fromQuota":false,"offeredOn":"2026-02-01",
                  "dwelling":{"address":"Straat 1","municipality":"%s-gemeente-1","neighbourhood":"Wijk-1"}}"""
