@@ -49,9 +49,23 @@ public class CommandDispatch {
      */
     public ResponseEntity<Object> create(String idempotencyKey, Actor caller, Object request, String idName,
                                          Function<String, Object> commandForId) {
+        return create(idempotencyKey, caller, request, idName, () -> UUID.randomUUID().toString(), commandForId);
+    }
+
+    /**
+     * Creates something under the id it already has outside (an organisation's OIN or KvK number), answered as
+     * {@link #create(String, Actor, Object, String, Function)}.
+     */
+    public ResponseEntity<Object> createAt(String idempotencyKey, Actor caller, Object request, String idName, String id,
+                                           Function<String, Object> commandForId) {
+        return create(idempotencyKey, caller, request, idName, () -> id, commandForId);
+    }
+
+    private ResponseEntity<Object> create(String idempotencyKey, Actor caller, Object request, String idName,
+                                          java.util.function.Supplier<String> newId, Function<String, Object> commandForId) {
         String location = currentRequestUri();
         return idempotentRequests.once(idempotencyKey, caller, request, () -> {
-            String id = UUID.randomUUID().toString();
+            String id = newId.get();
             Object command = commandForId.apply(id);
             var outcome = AppendedVersions.recording(() -> send(caller, command));
             return ResponseEntity.created(URI.create(location + "/" + id))

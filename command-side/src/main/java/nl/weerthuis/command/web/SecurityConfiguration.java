@@ -93,7 +93,12 @@ class SecurityConfiguration {
                     // Re-wrapping keys discloses nothing and changes no data: the installation's administrators.
                     // Running the installation is the operator's ADMIN's only (weerthuis.operator.organisation).
                     .requestMatchers(HttpMethod.POST, "/api/v1/admin/key-encryption-key/rewrap")
-                        .hasAuthority(Actors.OPERATOR_ADMIN);
+                        .hasAuthority(Actors.OPERATOR_ADMIN)
+                    // The organisation register is the operator's to keep (issue 17); names are read on the query side.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/organisations", "/api/v1/organisations/*/*")
+                        .hasAuthority(Actors.OPERATOR_ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/organisations/*").hasAuthority(Actors.OPERATOR_ADMIN)
+                    .requestMatchers(HttpMethod.HEAD, "/api/v1/organisations/*").hasAuthority(Actors.OPERATOR_ADMIN);
         });
     }
 

@@ -49,6 +49,12 @@ class VersionController {
         return version(agreementId, caller);
     }
 
+    @Operation(summary = "The current version of a registered organisation (ETag)")
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/organisations/{organisationId}")
+    ResponseEntity<Object> organisation(@PathVariable String organisationId, @AuthenticationPrincipal Actor caller) {
+        return version(organisationId, caller);
+    }
+
     private ResponseEntity<Object> version(String id, Actor caller) {
         return dispatch.currentVersionFor(caller, id)
                 .<ResponseEntity<Object>>map(version -> ResponseEntity.ok().eTag(CommandDispatch.etag(version))

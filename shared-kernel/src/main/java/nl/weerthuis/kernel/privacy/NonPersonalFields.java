@@ -23,6 +23,7 @@ public final class NonPersonalFields {
             Map.entry("landlord", "an organisation id"),
             Map.entry("corporation", "an organisation id"),
             Map.entry("organisation", "an organisation id"),
+            Map.entry("organisationId", "an organisation id (OIN or KvK number)"),
             Map.entry("receivingOrganisation", "an organisation id"),
             Map.entry("sourceOrganisation", "an organisation id or a system source"),
             Map.entry("purpose", "a processing purpose from the register"),

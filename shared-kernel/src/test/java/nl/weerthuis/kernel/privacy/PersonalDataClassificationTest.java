@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PersonalDataClassificationTest {
 
-    private static final String MESSAGE_PACKAGES = "nl\\.weerthuis\\.kernel\\.(client|tenancy|careindication|agreement)";
+    private static final String MESSAGE_PACKAGES = "nl\\.weerthuis\\.kernel\\.(client|tenancy|careindication|agreement|organisation)";
 
     @Test
     void every_text_field_of_every_message_is_classified() {
