@@ -67,9 +67,9 @@ class AuthorizationMatrixTest {
     /**
      * What an endpoint is about: a client (involvement decides), an agreement (only its adopter: the fixture's
      * "involved" municipality adopted it, every other organisation gets 404), nothing client-bound, or the
-     * installation (the operator's ADMIN only).
+     * installation (the operator's ADMIN only), or the organisation register (the operator's ADMIN keeps it).
      */
-    enum Subject { CLIENT, ADOPTER, NONE, PUBLIC, INSTALLATION }
+    enum Subject { CLIENT, ADOPTER, NONE, PUBLIC, INSTALLATION, REGISTER }
 
     record Rule(String method, String path, Set<Role> roles, Set<OrganisationType> types, Subject subject,
                 boolean create, String body) {
@@ -88,7 +88,7 @@ class AuthorizationMatrixTest {
     static final String POLICY = "{\"offerDeadline\":\"P6M\",\"flipMinimumTerm\":\"P6M\",\"flipMaximumTerm\":\"P18M\","
             + "\"reviewCadence\":\"P6M\",\"reviewPeriod\":\"P24M\",\"waakvlamFrequency\":\"P4W\",\"waakvlamDuration\":\"P6M\"}";
 
-    /** Placeholders: {client} {tenancy} {signal} {indication} {agreement} {region} {corporation}. */
+    /** Placeholders: {client} {tenancy} {signal} {indication} {agreement} {region} {corporation} {organisation} {number}. */
     static final List<Rule> RULES = List.of(
             new Rule("POST", "/api/v1/clients", EnumSet.of(Role.CASEWORKER), M, Subject.NONE, true,
                     "{\"setting\":\"SHELTER\",\"facility\":\"MO\",\"region\":\"{region}\",\"municipality\":\"Almelo\","
@@ -171,6 +171,19 @@ class AuthorizationMatrixTest {
                             + "\"registeredOn\":\"2026-01-01\"}]}"),
             new Rule("POST", "/api/v1/admin/key-encryption-key/rewrap", EnumSet.of(Role.ADMIN),
                     EnumSet.allOf(OrganisationType.class), Subject.INSTALLATION, false, null),
+            new Rule("POST", "/api/v1/organisations", EnumSet.of(Role.ADMIN), EnumSet.allOf(OrganisationType.class),
+                    Subject.REGISTER, true, "{\"organisationId\":\"{number}\",\"name\":\"Zorg {unique}\","
+                            + "\"type\":\"CARE_PROVIDER\",\"regions\":[\"{region}\"]}"),
+            new Rule("POST", "/api/v1/organisations/{organisation}/name", EnumSet.of(Role.ADMIN),
+                    EnumSet.allOf(OrganisationType.class), Subject.REGISTER, false, "{\"name\":\"Zorg {unique}\"}"),
+            new Rule("POST", "/api/v1/organisations/{organisation}/type", EnumSet.of(Role.ADMIN),
+                    EnumSet.allOf(OrganisationType.class), Subject.REGISTER, false, "{\"type\":\"NEIGHBOURHOOD_TEAM\"}"),
+            new Rule("POST", "/api/v1/organisations/{organisation}/regions", EnumSet.of(Role.ADMIN),
+                    EnumSet.allOf(OrganisationType.class), Subject.REGISTER, false, "{\"regions\":[\"{unique}\"]}"),
+            new Rule("GET", "/api/v1/organisations/{organisation}", EnumSet.of(Role.ADMIN),
+                    EnumSet.allOf(OrganisationType.class), Subject.REGISTER, false, null),
+            new Rule("HEAD", "/api/v1/organisations/{organisation}", EnumSet.of(Role.ADMIN),
+                    EnumSet.allOf(OrganisationType.class), Subject.REGISTER, false, null),
             new Rule("GET", "/api/v1/openapi.json", EnumSet.allOf(Role.class), EnumSet.allOf(OrganisationType.class),
                     Subject.PUBLIC, false, null),
             // The current version of a resource (issue 14): read like the commands on it, for the involved only.
@@ -216,6 +229,8 @@ class AuthorizationMatrixTest {
     /** Client A: every type's "involved" organisation is involved with it. Client B: the formerly involved ones were. */
     private final Map<String, String> a = new LinkedHashMap<>(), b = new LinkedHashMap<>();
     private String agreement;
+    /** An organisation of the register, registered by the operator's ADMIN. */
+    private String organisation;
 
     private String token(String org, OrganisationType type, Role role) {
         return TestTokens.tokenFor("matrix-" + role.name().toLowerCase(), org, type.name(), role.name());
@@ -293,6 +308,8 @@ class AuthorizationMatrixTest {
                 AND payload_type LIKE '%TrajectoryClosedEvent'""", Long.class, b.get("client")) == 1);
         agreement = created("/api/v1/regional-agreements", municipality,
                 rule("/api/v1/regional-agreements").body().replace("{region}", region).replace("{unique}", "base"), "agreementId");
+        organisation = created("/api/v1/organisations", token(MUNICIPALITY_A, MUNICIPALITY, Role.ADMIN),
+                fill(rule("/api/v1/organisations").body(), a), "organisationId");
     }
 
     private static Rule rule(String path) {
@@ -308,18 +325,27 @@ class AuthorizationMatrixTest {
             return null;
         }
         String filled = text.replace("{region}", region).replace("{unique}", UUID.randomUUID().toString().substring(0, 8))
-                .replace("{agreement}", agreement);
+                .replace("{agreement}", agreement).replace("{number}", newOrganisationNumber());
+        if (organisation != null) {
+            filled = filled.replace("{organisation}", organisation);
+        }
         for (Map.Entry<String, String> id : journey.entrySet()) {
             filled = filled.replace("{" + id.getKey() + "}", id.getValue());
         }
         return filled;
     }
 
+    /** A 20-digit number (an OIN's shape) no other cell used. */
+    private static String newOrganisationNumber() {
+        return String.format("%020d", Math.abs(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+    }
+
     /** Every event about the fixture's clients, its region's new clients and its agreement. */
     private long appended() {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE ?
-                OR convert_from(payload, 'UTF8') LIKE ? OR convert_from(payload, 'UTF8') LIKE ? OR aggregate_identifier = ?""",
+                OR convert_from(payload, 'UTF8') LIKE ? OR convert_from(payload, 'UTF8') LIKE ? OR aggregate_identifier = ?
+                OR payload_type LIKE 'nl.weerthuis.kernel.organisation.%'""",
                 Long.class, "%" + a.get("client") + "%", "%" + b.get("client") + "%", "%" + region + "%", agreement);
     }
 
@@ -334,10 +360,16 @@ class AuthorizationMatrixTest {
         if ((rule.subject() == Subject.CLIENT || rule.subject() == Subject.ADOPTER) && standing != Standing.INVOLVED) {
             return 404;
         }
-        if (rule.subject() == Subject.INSTALLATION) {
-            // Only the operating organisation's ADMIN runs the installation (weerthuis.operator.organisation, the
-            // test municipality's OIN by default); an ADMIN of any other organisation is refused.
-            return type == OrganisationType.MUNICIPALITY && standing == Standing.INVOLVED ? 200 : 403;
+        if (rule.subject() == Subject.INSTALLATION || rule.subject() == Subject.REGISTER) {
+            // Only the operating organisation's ADMIN runs the installation and keeps the register
+            // (weerthuis.operator.organisation, the test municipality's OIN by default); any other ADMIN is refused.
+            boolean operator = type == OrganisationType.MUNICIPALITY && standing == Standing.INVOLVED;
+            if (!operator) {
+                return 403;
+            }
+            if (rule.subject() == Subject.INSTALLATION) {
+                return 200;
+            }
         }
         if (rule.method().equals("GET") || rule.method().equals("HEAD")) {
             return 200;
