@@ -37,7 +37,7 @@ import java.util.List;
 public class EventSourceConfiguration {
 
     /** The read models, each its own processing group (and processor), each with its own parked events. */
-    public static final List<String> READ_MODELS = List.of("monitor", "history", "client-file", "partner-feed");
+    public static final List<String> READ_MODELS = List.of("monitor", "history", "client-file", "partner-feed", "organisations");
     /** Diagnostics key of a parked event: how often handling it failed. */
     static final String ATTEMPTS = "attempts";
 

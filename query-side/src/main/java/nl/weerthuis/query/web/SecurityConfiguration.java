@@ -58,6 +58,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/subscriptions").hasRole("PARTNER_SYSTEM")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/subscriptions/*").hasRole("PARTNER_SYSTEM")
                         .requestMatchers(HttpMethod.GET, "/api/v1/events").hasRole("PARTNER_SYSTEM")
+                        // The organisation register (issue 17) and the register of processing activities: not secret,
+                        // for anyone who is signed in.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/organisations", "/api/v1/organisations/*",
+                                "/api/v1/processing-activities", "/api/v1/processing-activities/*").authenticated()
                         // Documentation of the events' data: holds no data itself.
                         .requestMatchers(HttpMethod.GET, "/api/v1/event-schemas/*").permitAll()
                         // Aggregates only: monitors see small cells suppressed, the operator's administrators exact counts.

@@ -71,7 +71,11 @@ class QueryAuthorizationTest {
                 Arguments.of(HttpMethod.POST, "/api/v1/subscriptions", EnumSet.of(PARTNER_SYSTEM), 400),
                 Arguments.of(HttpMethod.DELETE, "/api/v1/subscriptions/s", EnumSet.of(PARTNER_SYSTEM), 404),
                 Arguments.of(HttpMethod.GET, "/api/v1/subscriptions/s", EnumSet.of(PARTNER_SYSTEM), 404),
-                Arguments.of(HttpMethod.GET, "/api/v1/events", EnumSet.of(PARTNER_SYSTEM), 200));
+                Arguments.of(HttpMethod.GET, "/api/v1/events", EnumSet.of(PARTNER_SYSTEM), 200),
+                Arguments.of(HttpMethod.GET, "/api/v1/organisations", EnumSet.allOf(Role.class), 200),
+                Arguments.of(HttpMethod.GET, "/api/v1/organisations/99999999", EnumSet.allOf(Role.class), 404),
+                Arguments.of(HttpMethod.GET, "/api/v1/processing-activities", EnumSet.allOf(Role.class), 200),
+                Arguments.of(HttpMethod.GET, "/api/v1/processing-activities/x", EnumSet.allOf(Role.class), 404));
     }
 
     /** Served without a token: they hold no data. */
@@ -121,7 +125,9 @@ class QueryAuthorizationTest {
             for (String org : organisations) {
                 for (Role role : Role.values()) {
                     int status = status(method, path, TestTokens.token(org, type.name(), role.name()));
-                    boolean mayCall = allowed.contains(role) && (role != ADMIN || org.equals(OPERATOR));
+                    // Open to everyone signed in (the registers): an ADMIN of any organisation too.
+                    boolean anyone = allowed.equals(EnumSet.allOf(Role.class));
+                    boolean mayCall = allowed.contains(role) && (anyone || role != ADMIN || org.equals(OPERATOR));
                     assertThat(status).as(type + " " + org + " " + role).isEqualTo(mayCall ? allowedStatus : 403);
                 }
             }
