@@ -64,8 +64,11 @@
     if (el('region').value.trim()) { query.region = el('region').value.trim(); }
     el('status').textContent = 'Loading…';
     try {
-      const [total, monthly, dictionary] = await Promise.all([fetchFigures(query),
-        fetchFigures({ ...query, groupBy: 'month' }), fetchJson('/api/v1/monitor/definitions')]);
+      const [total, monthly, dictionary, register] = await Promise.all([fetchFigures(query),
+        fetchFigures({ ...query, groupBy: 'month' }), fetchJson('/api/v1/monitor/definitions'),
+        // Names from the organisation register next to the numbers; without it the numbers alone.
+        fetchJson('/api/v1/organisations').catch(() => ({ organisations: [] }))]);
+      names = new Map(register.organisations.map(o => [o.organisationId, o.name]));
       el('dashboard').hidden = false; // charts measure their canvas: show it before drawing
       legend(dictionary);
       render(total.groups[0], monthly.groups, dictionary.figures);
@@ -74,6 +77,12 @@
       el('status').textContent = error.message;
     }
   });
+
+  /** "Name (number)" where the register knows the organisation, else the number. */
+  let names = new Map();
+  function organisation(number) {
+    return names.has(number) ? names.get(number) + ' (' + number + ')' : number;
+  }
 
   function render(total, months, definitions) {
     const f = total.figures, s = total.suppressed, leftOut = total.suppressedCells || {};
@@ -126,7 +135,7 @@
     draw('chart-outflow', { data: { labels, datasets } });
 
     const corporations = Object.keys(f).filter(k => k.startsWith('quotaAgreed.')).map(k => k.slice(12));
-    draw('chart-quota', { type: 'bar', data: { labels: corporations, datasets: [
+    draw('chart-quota', { type: 'bar', data: { labels: corporations.map(organisation), datasets: [
       { label: 'agreed', data: corporations.map(c => f['quotaAgreed.' + c]), backgroundColor: '#8fcae7' },
       { label: 'used', data: corporations.map(c => f['quotaUsed.' + c]), backgroundColor: '#154273' }] } });
 

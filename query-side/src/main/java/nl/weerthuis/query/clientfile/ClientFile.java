@@ -3,6 +3,7 @@ package nl.weerthuis.query.clientfile;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
 import nl.weerthuis.query.privacy.SealedTexts;
 import org.springframework.jdbc.core.JdbcTemplate;
+import nl.weerthuis.query.organisation.OrganisationNames;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
@@ -28,11 +29,18 @@ public class ClientFile {
     private final SealedTexts sealed;
 
     private final ClientFileInvolvement involvement;
+    private final OrganisationNames names;
 
-    ClientFile(JdbcTemplate jdbc, SealedTexts sealed, ClientFileInvolvement involvement) {
+    ClientFile(JdbcTemplate jdbc, SealedTexts sealed, ClientFileInvolvement involvement, OrganisationNames names) {
         this.jdbc = jdbc;
         this.sealed = sealed;
         this.involvement = involvement;
+        this.names = names;
+    }
+
+    /** An organisation's name from the register next to its number (null while it is not registered). */
+    private String nameOf(Object organisation) {
+        return organisation == null ? null : names.nameOf(organisation.toString()).orElse(null);
     }
 
     /** Read models keep personal texts sealed; an erased one reads as the placeholder, as in the events. */
@@ -65,7 +73,13 @@ public class ClientFile {
                 (row, n) -> Map.of("tenancyId", row.getString(1), "agreements", opened(row.getString(2)),
                         "recordedOn", text(row.getDate(3))), clientId));
         own.put("consents", jdbc.query("SELECT organisation, purpose FROM file_consent WHERE client_id = ? ORDER BY organisation",
-                (row, n) -> Map.of("organisation", row.getString(1), "purpose", row.getString(2)), clientId));
+                (row, n) -> {
+                    Map<String, Object> consent = new LinkedHashMap<>();
+                    consent.put("organisation", row.getString(1));
+                    consent.put("organisationName", nameOf(row.getString(1)));
+                    consent.put("purpose", row.getString(2));
+                    return consent;
+                }, clientId));
         return own;
     }
 
@@ -78,7 +92,9 @@ public class ClientFile {
             String id = row.getString("tenancy_id");
             tenancy.put("tenancyId", id);
             tenancy.put("landlord", row.getString("landlord"));
+            tenancy.put("landlordName", nameOf(row.getString("landlord")));
             tenancy.put("careProvider", row.getString("care_provider"));
+            tenancy.put("careProviderName", nameOf(row.getString("care_provider")));
             tenancy.put("leaseForm", row.getString("lease_form"));
             tenancy.put("leaseHolder", row.getString("lease_holder"));
             tenancy.put("movedInOn", text(row.getDate("moved_in_on")));
@@ -119,6 +135,7 @@ public class ClientFile {
             indication.put("type", row.getString("type"));
             indication.put("hoursPerWeek", row.getDouble("hours_per_week"));
             indication.put("provider", row.getString("provider"));
+            indication.put("providerName", nameOf(row.getString("provider")));
             indication.put("validUntil", text(row.getDate("valid_until")));
             indication.put("endedOn", text(row.getDate("ended_on")));
             return indication;
@@ -143,6 +160,7 @@ public class ClientFile {
         care.put("supportActive", !active.isEmpty());
         if (!active.isEmpty()) {
             care.put("provider", active.get(0).get("provider"));
+            care.put("providerName", nameOf(active.get(0).get("provider")));
             care.put("contactPoint", active.get(0).get("provider"));
             care.put("endDate", String.valueOf(active.get(0).get("valid_until")));
         }

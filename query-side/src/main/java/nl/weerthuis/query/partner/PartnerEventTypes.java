@@ -27,8 +27,9 @@ public final class PartnerEventTypes {
     static final Map<String, Map<String, String>> FIELDS = new LinkedHashMap<>();
 
     static {
-        FIELDS.put(TENANCY_STARTED, fields("tenancyId", "string", "landlord", "string", "careProvider", "string",
-                "leaseForm", "string", "leaseHolder", "string", "startsOn", "string/date"));
+        FIELDS.put(TENANCY_STARTED, fields("tenancyId", "string", "landlord", "string",
+                "landlordName", "string (from the organisation register, when registered)", "careProvider", "string",
+                "careProviderName", "string (from the organisation register, when registered)", "leaseForm", "string", "leaseHolder", "string", "startsOn", "string/date"));
         FIELDS.put(MOVED_IN, fields("tenancyId", "string", "movedInOn", "string/date", "municipality", "string"));
         FIELDS.put(FLIP_SCHEDULED, fields("tenancyId", "string", "plannedOn", "string/date"));
         FIELDS.put(CONTRACT_FLIPPED, fields("tenancyId", "string", "flippedOn", "string/date", "leaseHolder", "string",
@@ -38,10 +39,12 @@ public final class PartnerEventTypes {
                 + "source's organisation type, or the care side)", "severity", "string", "sourceType", "string",
                 "raisedOn", "string/date"));
         FIELDS.put(SIGNAL_RESOLVED, fields("tenancyId", "string", "signalId", "string", "resolvedOn", "string/date"));
-        FIELDS.put(SUPPORT_STARTED, fields("supportActive", "boolean", "provider", "string", "validUntil", "string/date",
+        FIELDS.put(SUPPORT_STARTED, fields("supportActive", "boolean", "provider", "string",
+                "providerName", "string (from the organisation register, when registered)", "validUntil", "string/date",
                 "indicationId", "string (care side only)", "type", "string (care side only)",
                 "hoursPerWeek", "number (care side only)"));
-        FIELDS.put(SUPPORT_ENDED, fields("supportActive", "boolean", "provider", "string", "endedOn", "string/date",
+        FIELDS.put(SUPPORT_ENDED, fields("supportActive", "boolean", "provider", "string",
+                "providerName", "string (from the organisation register, when registered)", "endedOn", "string/date",
                 "indicationId", "string (care side only)", "reason", "string (care side only)"));
         FIELDS.put(PERSONAL_DATA_ERASED, fields("erasedOn", "string/date", "instruction",
                 "string: erase every copy of this subject's personal data"));

@@ -1,5 +1,6 @@
 package nl.weerthuis.query.partner;
 
+import nl.weerthuis.query.organisation.OrganisationNames;
 import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
 import nl.weerthuis.kernel.client.ConsentGivenEvent;
@@ -43,9 +44,19 @@ class PartnerFeedProjection {
     static final String GROUP = "partner-feed";
 
     private final PartnerFeed feed;
+    private final OrganisationNames names;
 
-    PartnerFeedProjection(PartnerFeed feed) {
+    PartnerFeedProjection(PartnerFeed feed, OrganisationNames names) {
         this.feed = feed;
+        this.names = names;
+    }
+
+    /**
+     * The name the register holds when the notification is made (the feed is never replayed, so it stays as told);
+     * left out while the organisation is not registered.
+     */
+    private String nameOf(String organisation) {
+        return organisation == null ? null : names.nameOf(organisation).orElse(null);
     }
 
     /**
@@ -83,7 +94,9 @@ class PartnerFeedProjection {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
         publishing(event, message, () -> feed.publish(id, at, event.clientId(), TENANCY_STARTED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                        "landlord", event.landlord(), "careProvider", event.careProvider(), "leaseForm", event.leaseForm(),
+                        "landlord", event.landlord(), "landlordName", nameOf(event.landlord()),
+                        "careProvider", event.careProvider(), "careProviderName", nameOf(event.careProvider()),
+                        "leaseForm", event.leaseForm(),
                         "leaseHolder", event.leaseHolder(), "startsOn", event.startsOn())));
     }
 
@@ -150,9 +163,10 @@ class PartnerFeedProjection {
             feed.publish(id, at, event.clientId(), SUPPORT_STARTED, (to, consent) -> {
                 if (to.isCorporation()) {
                     return consent ? data("supportActive", true, "provider", event.provider(),
-                            "validUntil", event.validUntil()) : null;
+                            "providerName", nameOf(event.provider()), "validUntil", event.validUntil()) : null;
                 }
-                return data("supportActive", true, "provider", event.provider(), "validUntil", event.validUntil(),
+                return data("supportActive", true, "provider", event.provider(), "providerName", nameOf(event.provider()),
+                        "validUntil", event.validUntil(),
                         "indicationId", event.indicationId(), "type", event.type(), "hoursPerWeek", event.hoursPerWeek());
             });
         });
@@ -165,9 +179,11 @@ class PartnerFeedProjection {
         publishing(event, message, () -> {
             feed.publish(id, at, event.clientId(), SUPPORT_ENDED, (to, consent) -> {
                 if (to.isCorporation()) {
-                    return consent ? data("supportActive", false, "provider", event.provider(), "endedOn", event.endedOn()) : null;
+                    return consent ? data("supportActive", false, "provider", event.provider(),
+                            "providerName", nameOf(event.provider()), "endedOn", event.endedOn()) : null;
                 }
-                return data("supportActive", false, "provider", event.provider(), "endedOn", event.endedOn(),
+                return data("supportActive", false, "provider", event.provider(), "providerName", nameOf(event.provider()),
+                        "endedOn", event.endedOn(),
                         "indicationId", event.indicationId(), "reason", event.reason());
             });
         });
