@@ -46,7 +46,7 @@ class AmqpTransport {
         this.settings = settings;
     }
 
-    private record Entry(long sequence, String eventId, String organisation, String type, String body) {
+    private record Entry(long sequence, String eventId, String organisation, String type, String body, String traceParent) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -73,9 +73,9 @@ class AmqpTransport {
                 long position = jdbc.queryForObject("SELECT sequence FROM partner_amqp_position WHERE id = 1 FOR UPDATE",
                         Long.class);
                 List<Entry> entries = jdbc.query("""
-                        SELECT sequence, event_id, organisation, type, body FROM partner_event WHERE sequence > ?
+                        SELECT sequence, event_id, organisation, type, body, trace_parent FROM partner_event WHERE sequence > ?
                         ORDER BY sequence LIMIT ?""", (row, n) -> new Entry(row.getLong(1), row.getString(2),
-                        row.getString(3), row.getString(4), row.getString(5)), position, BATCH);
+                        row.getString(3), row.getString(4), row.getString(5), row.getString(6)), position, BATCH);
                 if (entries.isEmpty()) {
                     return;
                 }
@@ -95,6 +95,9 @@ class AmqpTransport {
                         .contentType("application/cloudevents+json; charset=utf-8")
                         .messageId(entry.eventId())
                         .deliveryMode(2)
+                        // W3C trace context as an application property (as the AMQP binding of Trace Context does).
+                        .headers(java.util.Map.of("traceparent",
+                                nl.weerthuis.query.access.ProcessingLog.Trace.childOf(entry.traceParent()).traceParent()))
                         .build();
                 channel.basicPublish(settings.amqp().exchange(), entry.organisation() + "." + entry.type(), properties,
                         entry.body().getBytes(StandardCharsets.UTF_8));

@@ -49,13 +49,16 @@ class PartnerDelivery {
     private final Subscriptions subscriptions;
     private final ProcessingLog processingLog;
     private final SecretBox credentials;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService ticker;
     private ExecutorService workers;
 
     PartnerDelivery(JdbcTemplate jdbc, HttpClient partnerHttpClient, PartnerSettings settings, Subscriptions subscriptions,
-                    ProcessingLog processingLog, SecretBox partnerCredentials) {
+                    ProcessingLog processingLog, SecretBox partnerCredentials,
+                    org.springframework.transaction.support.TransactionTemplate transaction) {
         this.credentials = partnerCredentials;
+        this.transaction = transaction;
         this.jdbc = jdbc;
         this.http = partnerHttpClient;
         this.settings = settings;
@@ -108,8 +111,9 @@ class PartnerDelivery {
                 Timestamp.from(now.plus(LEASE)), subscription, Timestamp.from(now)) == 1;
     }
 
+    /** @param traceParent the W3C trace context of the event this notifies of (null for entries made before it was kept) */
     private record Due(long sequence, int attempts, Instant nextAttemptAt, String subject, String clientId, String body,
-                       boolean afterDeadLetter) {
+                       boolean afterDeadLetter, String traceParent) {
     }
 
     /** On a notification whose subject had an earlier one dead-lettered: the partner learns of the gap. */
@@ -132,7 +136,7 @@ class PartnerDelivery {
             // Per subject in the order of its own sequence (the one partners see), never the feed's insertion order;
             // each notes whether an earlier one of its subject was given up on, so the partner can be told.
             List<Due> pending = jdbc.query("""
-                    SELECT d.event_sequence, d.attempts, d.next_attempt_at, e.subject, e.client_id, e.body,
+                    SELECT d.event_sequence, d.attempts, d.next_attempt_at, e.subject, e.client_id, e.body, e.trace_parent,
                            EXISTS (SELECT 1 FROM partner_delivery d2 JOIN partner_event e2 ON e2.sequence = d2.event_sequence
                                    WHERE d2.subscription_id = d.subscription_id AND d2.status = 'DEAD'
                                      AND e2.organisation = e.organisation AND e2.subject = e.subject
@@ -141,7 +145,8 @@ class PartnerDelivery {
                     WHERE d.subscription_id = ? AND d.status = 'PENDING'
                     ORDER BY e.subject, e.subject_sequence""",
                     (row, n) -> new Due(row.getLong(1), row.getInt(2), row.getTimestamp(3).toInstant(), row.getString(4),
-                            row.getString(5), row.getString(6), row.getBoolean(7)), subscriptionId);
+                            row.getString(5), row.getString(6), row.getBoolean("after_dead_letter"),
+                            row.getString("trace_parent")), subscriptionId);
             Set<String> waiting = new HashSet<>();
             Set<String> deadLettered = new HashSet<>(); // subjects whose notification was given up on in this round
             int sent = 0;
@@ -194,6 +199,8 @@ class PartnerDelivery {
         // The callback's host is checked again at every delivery: its DNS answer may have changed since subscribing.
         Optional<String> refused = CallbackAddresses.refusal(URI.create(subscriber.callbackUrl()),
                 settings.allowLoopbackCallbacks());
+        // Each attempt is an action of its own in the event's trace; the partner continues it from the header.
+        ProcessingLog.Trace trace = ProcessingLog.Trace.childOf(due.traceParent());
         try {
             if (refused.isPresent()) {
                 throw new java.io.IOException("callback refused: it " + refused.get());
@@ -201,6 +208,7 @@ class PartnerDelivery {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscriber.callbackUrl()))
                     .timeout(settings.requestTimeout())
                     .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                    .header("traceparent", trace.traceParent())
                     .POST(HttpRequest.BodyPublishers.ofString(due.body()));
             if (due.afterDeadLetter() || earlierDeadLettered) {
                 request.header(AFTER_DEAD_LETTER, "true");
@@ -218,12 +226,17 @@ class PartnerDelivery {
             return Outcome.RETRY_LATER;
         }
         if (status != null && status / 100 == 2) {
-            jdbc.update("""
-                    UPDATE partner_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_status = ?, delivered_at = ?
-                    WHERE subscription_id = ? AND event_sequence = ?""", status, Timestamp.from(Instant.now()),
-                    subscriptionId, due.sequence());
-            processingLog.recordDisclosure("partner-notification", due.clientId(), subscriber.organisation(),
-                    subscriber.organisationType(), "subscription:" + subscriptionId);
+            int delivered = status;
+            // The disclosure and its record commit together, or neither does.
+            transaction.executeWithoutResult(tx -> {
+                jdbc.update("""
+                        UPDATE partner_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_status = ?, delivered_at = ?
+                        WHERE subscription_id = ? AND event_sequence = ?""", delivered, Timestamp.from(Instant.now()),
+                        subscriptionId, due.sequence());
+                processingLog.recordDisclosure("partner-notification", due.clientId(), subscriber.organisation(),
+                        subscriber.organisationType(), "subscription:" + subscriptionId, trace,
+                        "POST partner callback (CloudEvent)", false);
+            });
             return Outcome.DELIVERED;
         }
         if (status != null && status == 410) {

@@ -55,26 +55,26 @@ public class PartnerFeed {
     /**
      * @param dataFor the data this recipient may have, or null when it may have none of this event
      */
-    void publish(String eventId, Instant recordedAt, String clientId, String type,
+    void publish(String eventId, Instant recordedAt, String traceParent, String clientId, String type,
                  BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
-        publishTo(recipientsOf(clientId, false), eventId, recordedAt, clientId, type, dataFor);
+        publishTo(recipientsOf(clientId, false), eventId, recordedAt, traceParent, clientId, type, dataFor);
     }
 
     /** To every organisation that ever was involved, also those whose involvement ended (the erasure notice). */
-    void publishToEveryoneEverInvolved(String eventId, Instant recordedAt, String clientId, String type,
+    void publishToEveryoneEverInvolved(String eventId, Instant recordedAt, String traceParent, String clientId, String type,
                                        BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
-        publishTo(recipientsOf(clientId, true), eventId, recordedAt, clientId, type, dataFor);
+        publishTo(recipientsOf(clientId, true), eventId, recordedAt, traceParent, clientId, type, dataFor);
     }
 
-    private void publishTo(List<Recipient> recipients, String eventId, Instant recordedAt, String clientId, String type,
-                           BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
+    private void publishTo(List<Recipient> recipients, String eventId, Instant recordedAt, String traceParent,
+                           String clientId, String type, BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
         for (Recipient recipient : recipients) {
             // Only what a corporation may learn depends on consent; nobody else's needs the lookup.
             boolean consentForCare = recipient.isCorporation()
                     && hasConsent(clientId, recipient.organisation(), CORPORATION_CARE_PURPOSE);
             Map<String, Object> data = dataFor.apply(recipient, consentForCare);
             if (data != null) {
-                append(eventId, recordedAt, clientId, type, recipient, data);
+                append(eventId, recordedAt, traceParent, clientId, type, recipient, data);
             }
         }
     }
@@ -122,8 +122,8 @@ public class PartnerFeed {
         return found != null && found > 0;
     }
 
-    private void append(String eventId, Instant recordedAt, String clientId, String type, Recipient recipient,
-                        Map<String, Object> data) {
+    private void append(String eventId, Instant recordedAt, String traceParent, String clientId, String type,
+                        Recipient recipient, Map<String, Object> data) {
         String organisation = recipient.organisation();
         Integer already = jdbc.queryForObject("SELECT count(*) FROM partner_event WHERE organisation = ? AND event_id = ?",
                 Integer.class, organisation, eventId);
@@ -136,9 +136,10 @@ public class PartnerFeed {
         long subjectSequence = last == null ? 1 : last + 1;
         String body = cloudEvent(eventId, type, subject, recordedAt, subjectSequence, data);
         jdbc.update("""
-                INSERT INTO partner_event (event_id, organisation, client_id, subject, subject_sequence, type, recorded_at, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", eventId, organisation, clientId, subject, subjectSequence, type,
-                Timestamp.from(recordedAt), body);
+                INSERT INTO partner_event (event_id, organisation, client_id, subject, subject_sequence, type, recorded_at, body,
+                    trace_parent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", eventId, organisation, clientId, subject, subjectSequence, type,
+                Timestamp.from(recordedAt), body, traceParent);
         Long sequence = jdbc.queryForObject("SELECT sequence FROM partner_event WHERE organisation = ? AND event_id = ?",
                 Long.class, organisation, eventId);
         jdbc.query("SELECT subscription_id, event_types FROM partner_subscription WHERE organisation = ? AND status = 'ACTIVE'",

@@ -93,7 +93,7 @@ class PartnerFeedProjection {
     void on(TenancyStartedEvent event, EventMessage<?> message) {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, event.clientId(), TENANCY_STARTED, (to, consent) -> data("tenancyId", event.tenancyId(),
+        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), TENANCY_STARTED, (to, consent) -> data("tenancyId", event.tenancyId(),
                         "landlord", event.landlord(), "landlordName", nameOf(event.landlord()),
                         "careProvider", event.careProvider(), "careProviderName", nameOf(event.careProvider()),
                         "leaseForm", event.leaseForm(),
@@ -104,7 +104,7 @@ class PartnerFeedProjection {
     void on(MovedInEvent event, EventMessage<?> message) {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, event.clientId(), MOVED_IN, (to, consent) -> data("tenancyId", event.tenancyId(),
+        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), MOVED_IN, (to, consent) -> data("tenancyId", event.tenancyId(),
                         "movedInOn", event.movedInOn(), "municipality", event.municipality())));
     }
 
@@ -112,7 +112,7 @@ class PartnerFeedProjection {
     void on(FlipScheduledEvent event, EventMessage<?> message) {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, event.clientId(), FLIP_SCHEDULED, (to, consent) -> data("tenancyId", event.tenancyId(),
+        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), FLIP_SCHEDULED, (to, consent) -> data("tenancyId", event.tenancyId(),
                         "plannedOn", event.plannedOn())));
     }
 
@@ -120,7 +120,7 @@ class PartnerFeedProjection {
     void on(ContractFlippedEvent event, EventMessage<?> message) {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, event.clientId(), CONTRACT_FLIPPED, (to, consent) -> data("tenancyId", event.tenancyId(),
+        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), CONTRACT_FLIPPED, (to, consent) -> data("tenancyId", event.tenancyId(),
                         "flippedOn", event.flippedOn(), "leaseHolder", event.leaseHolder(), "indefinite", event.indefinite())));
     }
 
@@ -128,7 +128,7 @@ class PartnerFeedProjection {
     void on(TenancyEndedEvent event, EventMessage<?> message) {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, event.clientId(), TENANCY_ENDED, (to, consent) -> data("tenancyId", event.tenancyId(),
+        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), TENANCY_ENDED, (to, consent) -> data("tenancyId", event.tenancyId(),
                         "endedOn", event.endedOn(), "reason", event.reason())));
     }
 
@@ -137,7 +137,7 @@ class PartnerFeedProjection {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
         publishing(event, message, () -> {
-            feed.publish(id, at, event.clientId(), SIGNAL_RAISED, (to, consent) -> {
+            feed.publish(id, at, traceParentOf(message), event.clientId(), SIGNAL_RAISED, (to, consent) -> {
                 // A corporation knows the kind of the signals its own organisation raised, not of every corporation's.
                 boolean mayKnowKind = !to.isCorporation() || to.organisation().equals(event.sourceOrganisation());
                 return data("tenancyId", event.tenancyId(), "signalId", event.signalId(),
@@ -151,7 +151,7 @@ class PartnerFeedProjection {
     void on(SignalResolvedEvent event, EventMessage<?> message) {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, event.clientId(), SIGNAL_RESOLVED, (to, consent) -> data("tenancyId", event.tenancyId(),
+        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), SIGNAL_RESOLVED, (to, consent) -> data("tenancyId", event.tenancyId(),
                         "signalId", event.signalId(), "resolvedOn", event.resolvedOn())));
     }
 
@@ -160,7 +160,7 @@ class PartnerFeedProjection {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
         publishing(event, message, () -> {
-            feed.publish(id, at, event.clientId(), SUPPORT_STARTED, (to, consent) -> {
+            feed.publish(id, at, traceParentOf(message), event.clientId(), SUPPORT_STARTED, (to, consent) -> {
                 if (to.isCorporation()) {
                     return consent ? data("supportActive", true, "provider", event.provider(),
                             "providerName", nameOf(event.provider()), "validUntil", event.validUntil()) : null;
@@ -177,7 +177,7 @@ class PartnerFeedProjection {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
         publishing(event, message, () -> {
-            feed.publish(id, at, event.clientId(), SUPPORT_ENDED, (to, consent) -> {
+            feed.publish(id, at, traceParentOf(message), event.clientId(), SUPPORT_ENDED, (to, consent) -> {
                 if (to.isCorporation()) {
                     return consent ? data("supportActive", false, "provider", event.provider(),
                             "providerName", nameOf(event.provider()), "endedOn", event.endedOn()) : null;
@@ -194,8 +194,14 @@ class PartnerFeedProjection {
     void on(PersonalDataErasedEvent event, EventMessage<?> message) {
         String id = message.getIdentifier();
         Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publishToEveryoneEverInvolved(id, at, event.clientId(), PERSONAL_DATA_ERASED, (to, consent) -> data("erasedOn", event.erasedOn(),
+        publishing(event, message, () -> feed.publishToEveryoneEverInvolved(id, at, traceParentOf(message), event.clientId(), PERSONAL_DATA_ERASED, (to, consent) -> data("erasedOn", event.erasedOn(),
                         "instruction", "erase every copy of this subject's personal data")));
+    }
+
+    /** The W3C trace context the event was recorded in (the command's request), for its deliveries to continue. */
+    private static String traceParentOf(EventMessage<?> message) {
+        Object traceParent = message.getMetaData().get(MetadataKeys.TRACE_PARENT);
+        return traceParent instanceof String text && text.length() <= 55 ? text : null;
     }
 
     private static Map<String, Object> data(Object... pairs) {

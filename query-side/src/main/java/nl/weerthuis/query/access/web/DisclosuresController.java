@@ -77,8 +77,7 @@ class DisclosuresController {
         Map<String, ProcessingActivities.Activity> register = activities.byId();
         boolean othersAnonymous = allowed.readAs() == OrganisationType.HOUSING_CORPORATION;
         List<Map<String, Object>> records = jdbc.query("""
-                SELECT recorded_at, activity_id, organisation, organisation_type, roles, status, trace_id
-                FROM processing_log WHERE data_subject = ? AND recorded_at <= ? ORDER BY recorded_at, id""", (row, n) -> {
+                SELECT * FROM processing_log WHERE data_subject = ? AND recorded_at <= ? ORDER BY recorded_at, id""", (row, n) -> {
             Map<String, Object> record = new LinkedHashMap<>();
             ProcessingActivities.Activity activity = register.get(row.getString("activity_id"));
             record.put("at", row.getTimestamp("recorded_at").toInstant());
@@ -96,6 +95,8 @@ class DisclosuresController {
             record.put("roles", row.getString("roles"));
             record.put("status", row.getString("status"));
             record.put("traceId", row.getString("trace_id"));
+            // The same record as Logboek Dataverwerkingen defines it (the subject's id encrypted).
+            record.put("logRecord", processingLog.inTheStandardsShape(row));
             return record;
         }, processingLog.pseudonym(clientId), java.sql.Timestamp.from(until));
         ProcessingLog.Trace trace = ProcessingLog.Trace.from(traceParent);

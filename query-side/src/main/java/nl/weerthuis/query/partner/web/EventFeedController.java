@@ -15,6 +15,7 @@ import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,7 +51,8 @@ class EventFeedController {
     @Transactional
     ResponseEntity<Object> events(@RequestParam(required = false) String after,
                                   @RequestParam(defaultValue = "100") int limit,
-                                  @AuthenticationPrincipal Actor caller) {
+                                  @RequestHeader(name = "traceparent", required = false) String traceParent,
+                                  @AuthenticationPrincipal Actor caller, jakarta.servlet.http.HttpServletResponse response) {
         long cursor;
         try {
             cursor = after == null || after.isBlank() ? 0 : Long.parseLong(after);
@@ -66,10 +68,13 @@ class EventFeedController {
                 ORDER BY sequence LIMIT ?""", (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3)),
                 organisation, cursor, limit);
         List<JsonNode> events = new ArrayList<>();
+        ProcessingLog.Trace trace = ProcessingLog.Trace.from(traceParent);
+        response.setHeader("traceparent", trace.traceParent());
         for (Row row : rows) {
             events.add(read(row.body()));
+            // The partner's own call started this disclosure: with its traceparent, that call is the foreign operation.
             processingLog.recordDisclosure("partner-notification", row.clientId(), organisation,
-                    caller.organisationType().name(), caller.person());
+                    caller.organisationType().name(), caller.person(), trace, "GET /api/v1/events", true);
         }
         long next = rows.isEmpty() ? cursor : rows.get(rows.size() - 1).sequence();
         return ResponseEntity.ok().contentType(BATCH)
