@@ -22,6 +22,8 @@ class Receiver implements AutoCloseable {
 
     final List<byte[]> accepted = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The W3C traceparent header of each accepted notification, in the order accepted. */
+    final List<String> traceParents = new CopyOnWriteArrayList<>();
     final Deque<Answer> nextAnswers = new ConcurrentLinkedDeque<>();
     volatile int postsSeen;
     volatile boolean handshake = true;
@@ -103,6 +105,7 @@ class Receiver implements AutoCloseable {
                 }
                 accepted.add(body);
                 authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+                traceParents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
