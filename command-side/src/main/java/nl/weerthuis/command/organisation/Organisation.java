@@ -82,8 +82,13 @@ public class Organisation {
         }
     }
 
-    /** Regions in the order given, each once, without surrounding blanks; a blank region is no region. */
+    /**
+     * Regions in the order given, each once, without surrounding blanks; a blank region is no region. Every
+     * organisation works somewhere (a national one, such as the inspectorate, in "Nederland").
+     */
     private static List<String> distinct(List<String> regions) {
+        require(regions != null && !regions.isEmpty(), "ORGANISATION_NEEDS_REGION",
+                "an organisation works in at least one region");
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (String region : regions == null ? List.<String>of() : regions) {
             requireText(region, "ORGANISATION_REGION_NAMED", "a region has a name");

@@ -35,24 +35,27 @@ class OrganisationTest {
     @Test
     void a_number_is_registered_once() {
         fixture().given(REGISTERED)
-                .when(new RegisterOrganisationCommand(ALMELO, "Another", HOUSING_CORPORATION, List.of()))
+                .when(new RegisterOrganisationCommand(ALMELO, "Another", HOUSING_CORPORATION, List.of("Twente")))
                 .expectException(violated("ORGANISATION_REGISTERED_ONCE"));
     }
 
     @Test
     void a_registration_needs_a_number_a_name_and_a_type() {
         fixture().givenNoPriorActivity()
-                .when(new RegisterOrganisationCommand("1234", "Gemeente", MUNICIPALITY, List.of()))
+                .when(new RegisterOrganisationCommand("1234", "Gemeente", MUNICIPALITY, List.of("Twente")))
                 .expectException(violated("ORGANISATION_NUMBER"));
         fixture().givenNoPriorActivity()
-                .when(new RegisterOrganisationCommand(ALMELO, "  ", MUNICIPALITY, List.of()))
+                .when(new RegisterOrganisationCommand(ALMELO, "  ", MUNICIPALITY, List.of("Twente")))
                 .expectException(violated("ORGANISATION_NEEDS_NAME"));
         fixture().givenNoPriorActivity()
-                .when(new RegisterOrganisationCommand(ALMELO, "Gemeente Almelo", null, List.of()))
+                .when(new RegisterOrganisationCommand(ALMELO, "Gemeente Almelo", null, List.of("Twente")))
                 .expectException(violated("ORGANISATION_NEEDS_TYPE"));
         fixture().givenNoPriorActivity()
                 .when(new RegisterOrganisationCommand(ALMELO, "Gemeente Almelo", MUNICIPALITY, List.of("Twente", " ")))
                 .expectException(violated("ORGANISATION_REGION_NAMED"));
+        fixture().givenNoPriorActivity()
+                .when(new RegisterOrganisationCommand(ALMELO, "Gemeente Almelo", MUNICIPALITY, List.of()))
+                .expectException(violated("ORGANISATION_NEEDS_REGION"));
     }
 
     @Test
@@ -91,7 +94,7 @@ class OrganisationTest {
                 .expectNoEvents();
         fixture().given(REGISTERED)
                 .when(new ChangeOrganisationRegionsCommand(ALMELO, List.of()))
-                .expectEvents(new OrganisationRegionsChangedEvent(ALMELO, List.of()));
+                .expectException(violated("ORGANISATION_NEEDS_REGION"));
     }
 
     @Test

@@ -124,7 +124,14 @@ class HostileInputProbeTest {
             post("/api/v1/regional-agreements/" + ID + "/quotas", "MUNICIPALITY",
                     "{\"corporation\":\"12345678\",\"year\":2026,\"dwellings\":10}"),
             post("/api/v1/regional-agreements/" + ID + "/targets", "MUNICIPALITY",
-                    "{\"outflows\":50,\"targetDate\":\"2028-12-31\"}", "targetDate"));
+                    "{\"outflows\":50,\"targetDate\":\"2028-12-31\"}", "targetDate"),
+            // The organisation register: the operator's ADMIN (the test municipality) keeps it.
+            post("/api/v1/organisations", "MUNICIPALITY",
+                    "{\"organisationId\":\"12345678\",\"name\":\"Woonstichting\",\"type\":\"HOUSING_CORPORATION\","
+                            + "\"regions\":[\"Twente\"]}"),
+            post("/api/v1/organisations/12345678/name", "MUNICIPALITY", "{\"name\":\"Woonstichting\"}"),
+            post("/api/v1/organisations/12345678/type", "MUNICIPALITY", "{\"type\":\"HOUSING_CORPORATION\"}"),
+            post("/api/v1/organisations/12345678/regions", "MUNICIPALITY", "{\"regions\":[\"Twente\"]}"));
 
     private static ConfigurableApplicationContext context;
     private static String baseUrl;
@@ -312,7 +319,8 @@ class HostileInputProbeTest {
 
     private static HttpResponse<String> send(Endpoint endpoint, String body, String person) throws Exception {
         String token = TestTokens.tokenFor(person, endpoint.organisationType().equals("MUNICIPALITY")
-                ? TestTokens.MUNICIPALITY : TestTokens.CORPORATION, endpoint.organisationType(), "CASEWORKER");
+                ? TestTokens.MUNICIPALITY : TestTokens.CORPORATION, endpoint.organisationType(),
+                endpoint.path().startsWith("/api/v1/organisations") ? "ADMIN" : "CASEWORKER");
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + endpoint.path()))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -32,7 +32,7 @@ class OrganisationController {
 
     record Register(@NotNull @Pattern(regexp = "\\d{8}|\\d{20}", message = "must be a KvK number or an OIN") String organisationId,
                     @NotBlank @Size(max = 200) String name, @NotNull OrganisationType type,
-                    @NotNull @Size(max = 50) List<@NotBlank @Size(max = 100) String> regions) {
+                    @NotNull @Size(min = 1, max = 50) List<@NotBlank @Size(max = 100) String> regions) {
     }
 
     record Name(@NotBlank @Size(max = 200) String name) {
@@ -41,7 +41,7 @@ class OrganisationController {
     record Type(@NotNull OrganisationType type) {
     }
 
-    record Regions(@NotNull @Size(max = 50) List<@NotBlank @Size(max = 100) String> regions) {
+    record Regions(@NotNull @Size(min = 1, max = 50) List<@NotBlank @Size(max = 100) String> regions) {
     }
 
     private final CommandDispatch dispatch;
