@@ -53,6 +53,9 @@ public final class ServedDocument implements GlobalOpenApiCustomizer {
             relative.addPathItem(under, item);
         });
         document.setPaths(relative);
+        if (document.getComponents().getSchemas() != null) {
+            document.getComponents().getSchemas().values().forEach(ServedDocument::anyValueForObject);
+        }
         // Here, not on the base document: springdoc puts the models it found in the place of the base's schemas.
         document.getComponents().addSchemas(ProblemSchema.NAME, ProblemSchema.problem())
                 .addSchemas(ProblemSchema.INVALID_PARAM, ProblemSchema.invalidParam());
@@ -75,7 +78,10 @@ public final class ServedDocument implements GlobalOpenApiCustomizer {
                         new MediaType().schema(new Schema<>().$ref(ProblemSchema.REF))));
             } else if (head || status == 204 || status == 304) {
                 response.setContent(null);
-            } else if (response.getContent() != null && response.getContent().containsKey("*/*")) {
+            } else if (response.getContent() != null) {
+                response.getContent().values().forEach(media -> anyValueForObject(media.getSchema()));
+            }
+            if (status < 400 && response.getContent() != null && response.getContent().containsKey("*/*")) {
                 Content json = new Content();
                 response.getContent().forEach((type, media) -> json.addMediaType(
                         type.equals("*/*") ? org.springframework.http.MediaType.APPLICATION_JSON_VALUE : type, media));
@@ -83,6 +89,38 @@ public final class ServedDocument implements GlobalOpenApiCustomizer {
             }
             header(response, ApiDocumentation.API_VERSION);
         });
+    }
+
+    /**
+     * springdoc documents a Java {@code Object} (the values of a {@code Map<String, Object>}) as a JSON object; such
+     * a value may be any JSON value.
+     */
+    private static void anyValueForObject(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            if (isBareObject(values)) {
+                schema.setAdditionalProperties(true);
+            } else {
+                anyValueForObject(values);
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ServedDocument::anyValueForObject);
+        }
+        if (schema.getItems() != null) {
+            if (isBareObject(schema.getItems())) {
+                schema.setItems(new Schema<>());
+            } else {
+                anyValueForObject(schema.getItems());
+            }
+        }
+    }
+
+    private static boolean isBareObject(Schema<?> schema) {
+        return "object".equals(schema.getType()) && schema.get$ref() == null && schema.getProperties() == null
+                && schema.getAdditionalProperties() == null;
     }
 
     /** Refers to one of the headers the document defines once ({@link ApiDocumentation}). */

@@ -49,7 +49,7 @@ class DeadLetterController {
         });
     }
 
-    @ApiResponse(responseCode = "202", description = "Queued for delivery again")
+    @ApiResponse(responseCode = "202", description = "Queued for delivery again", content = @io.swagger.v3.oas.annotations.media.Content)
     @Operation(summary = "Send a dead letter again (with a fresh round of retries), if its subscription is active")
     @PostMapping("/{subscriptionId}/{sequence}/replay")
     ResponseEntity<Object> replay(@PathVariable String subscriptionId, @PathVariable long sequence) {
