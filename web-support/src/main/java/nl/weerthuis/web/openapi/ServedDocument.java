@@ -109,13 +109,7 @@ public final class ServedDocument implements GlobalOpenApiCustomizer {
         if (schema.getProperties() != null) {
             schema.getProperties().values().forEach(ServedDocument::anyValueForObject);
         }
-        if (schema.getItems() != null) {
-            if (isBareObject(schema.getItems())) {
-                schema.setItems(new Schema<>());
-            } else {
-                anyValueForObject(schema.getItems());
-            }
-        }
+        anyValueForObject(schema.getItems());
     }
 
     private static boolean isBareObject(Schema<?> schema) {
