@@ -27,7 +27,7 @@ import java.time.Clock;
 @AutoConfiguration(beforeName = {"org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration"})
 @EnableConfigurationProperties({TokenSettings.class, OperatorSettings.class})
-@org.springframework.context.annotation.Import(StrictInputConfiguration.class)
+@org.springframework.context.annotation.Import({StrictInputConfiguration.class, nl.weerthuis.web.openapi.ApiDocumentation.class})
 public class WebSupportAutoConfiguration {
 
     @Bean

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
-    private static final int MAX_KEY_LENGTH = 200;
+    static final int MAX_KEY_LENGTH = 200;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;

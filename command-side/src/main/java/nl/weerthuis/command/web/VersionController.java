@@ -1,6 +1,7 @@
 package nl.weerthuis.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import nl.weerthuis.kernel.identity.Actor;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-import java.util.Map;
 
 /**
  * The current version of a resource, so a caller's first {@code If-Match} is not a guess: its id and version, with
@@ -18,6 +18,11 @@ import java.util.Map;
  */
 @RestController
 class VersionController {
+
+    /** The answer: the resource's id and current version (also its ETag). */
+    record CurrentVersion(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long version) {
+    }
 
     private final CommandDispatch dispatch;
 
@@ -27,38 +32,37 @@ class VersionController {
 
     @Operation(summary = "The current version of a client (ETag)")
     @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/clients/{clientId}")
-    ResponseEntity<Object> client(@PathVariable String clientId, @AuthenticationPrincipal Actor caller) {
+    ResponseEntity<CurrentVersion> client(@PathVariable String clientId, @AuthenticationPrincipal Actor caller) {
         return version(clientId, caller);
     }
 
     @Operation(summary = "The current version of a tenancy (ETag)")
     @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/tenancies/{tenancyId}")
-    ResponseEntity<Object> tenancy(@PathVariable String tenancyId, @AuthenticationPrincipal Actor caller) {
+    ResponseEntity<CurrentVersion> tenancy(@PathVariable String tenancyId, @AuthenticationPrincipal Actor caller) {
         return version(tenancyId, caller);
     }
 
     @Operation(summary = "The current version of a care indication (ETag)")
     @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/care-indications/{indicationId}")
-    ResponseEntity<Object> indication(@PathVariable String indicationId, @AuthenticationPrincipal Actor caller) {
+    ResponseEntity<CurrentVersion> indication(@PathVariable String indicationId, @AuthenticationPrincipal Actor caller) {
         return version(indicationId, caller);
     }
 
     @Operation(summary = "The current version of a regional agreement (ETag)")
     @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/regional-agreements/{agreementId}")
-    ResponseEntity<Object> agreement(@PathVariable String agreementId, @AuthenticationPrincipal Actor caller) {
+    ResponseEntity<CurrentVersion> agreement(@PathVariable String agreementId, @AuthenticationPrincipal Actor caller) {
         return version(agreementId, caller);
     }
 
     @Operation(summary = "The current version of a registered organisation (ETag)")
     @RequestMapping(method = {RequestMethod.GET, RequestMethod.HEAD}, path = "/api/v1/organisations/{organisationId}")
-    ResponseEntity<Object> organisation(@PathVariable String organisationId, @AuthenticationPrincipal Actor caller) {
+    ResponseEntity<CurrentVersion> organisation(@PathVariable String organisationId, @AuthenticationPrincipal Actor caller) {
         return version(organisationId, caller);
     }
 
-    private ResponseEntity<Object> version(String id, Actor caller) {
+    private ResponseEntity<CurrentVersion> version(String id, Actor caller) {
         return dispatch.currentVersionFor(caller, id)
-                .<ResponseEntity<Object>>map(version -> ResponseEntity.ok().eTag(CommandDispatch.etag(version))
-                        .body(Map.of("id", id, "version", version)))
+                .map(version -> ResponseEntity.ok().eTag(CommandDispatch.etag(version)).body(new CurrentVersion(id, version)))
                 .orElseThrow(() -> new org.axonframework.modelling.command.AggregateNotFoundException(id, "not found"));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.weerthuis.command.web.CommandDispatch;
+import nl.weerthuis.command.web.Creates;
 import nl.weerthuis.command.web.IdempotentRequests;
 import nl.weerthuis.kernel.agreement.AdoptAgreementCommand;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
@@ -54,6 +55,7 @@ class AgreementController {
         this.dispatch = dispatch;
     }
 
+    @Creates("agreementId")
     @Operation(summary = "Adopt a region's agreement (version 1 of its rules)")
     @PostMapping
     ResponseEntity<Object> adopt(@Valid @RequestBody Adopt request,

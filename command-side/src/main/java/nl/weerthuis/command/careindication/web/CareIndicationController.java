@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import nl.weerthuis.command.web.CommandDispatch;
+import nl.weerthuis.command.web.Creates;
 import nl.weerthuis.command.web.IdempotentRequests;
 import nl.weerthuis.kernel.careindication.*;
 import org.springframework.http.ResponseEntity;
@@ -58,6 +59,7 @@ class CareIndicationController {
         this.dispatch = dispatch;
     }
 
+    @Creates("indicationId")
     @Operation(summary = "The municipality grants a care indication")
     @PostMapping
     ResponseEntity<Object> grant(@Valid @RequestBody Grant request,

@@ -2,6 +2,9 @@ package nl.weerthuis.command.caseload.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import nl.weerthuis.command.caseload.CaseloadImport;
 import nl.weerthuis.command.caseload.CaseloadRequests;
 import nl.weerthuis.command.web.IdempotentRequests;
@@ -38,6 +41,12 @@ class CaseloadImportController {
         this.idempotentRequests = idempotentRequests;
     }
 
+    @ApiResponse(responseCode = "200", description = "Dry run: per row what would be recorded; nothing is",
+            content = @Content(schema = @Schema(implementation = CaseloadImport.Report.class)))
+    @ApiResponse(responseCode = "201", description = "Recorded, all of it: per row what was",
+            content = @Content(schema = @Schema(implementation = CaseloadImport.Report.class)))
+    @ApiResponse(responseCode = "422", description = "CASELOAD_INVALID: nothing was recorded, the rows at fault are "
+            + "listed; or the Idempotency-Key was used for another request")
     @Operation(summary = "Import a region's existing caseload (JSON: {region, journeys: [...]}); all or nothing; "
             + "dryRun=true reports per row what would be recorded")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -53,6 +62,12 @@ class CaseloadImportController {
         return answer(batch, dryRun, key, caller);
     }
 
+    @ApiResponse(responseCode = "200", description = "Dry run: per row what would be recorded; nothing is",
+            content = @Content(schema = @Schema(implementation = CaseloadImport.Report.class)))
+    @ApiResponse(responseCode = "201", description = "Recorded, all of it: per row what was",
+            content = @Content(schema = @Schema(implementation = CaseloadImport.Report.class)))
+    @ApiResponse(responseCode = "422", description = "CASELOAD_INVALID: nothing was recorded, the rows at fault are "
+            + "listed; or the Idempotency-Key was used for another request")
     @Operation(summary = "Import a region's existing caseload from the CSV template (region as a parameter)")
     @PostMapping(consumes = "text/csv")
     ResponseEntity<Object> importCsv(@RequestBody String body, @RequestParam(required = false) String region,

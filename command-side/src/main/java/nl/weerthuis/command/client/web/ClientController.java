@@ -3,6 +3,7 @@ package nl.weerthuis.command.client.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import nl.weerthuis.command.web.CommandDispatch;
+import nl.weerthuis.command.web.Creates;
 import nl.weerthuis.command.web.IdempotentRequests;
 import nl.weerthuis.command.rules.BusinessCalendar;
 import nl.weerthuis.kernel.client.AssignCaseCoordinationCommand;
@@ -43,6 +44,7 @@ class ClientController {
         this.dispatch = dispatch;
     }
 
+    @Creates("clientId")
     @Operation(summary = "The central intake registers a client in BW or MO")
     @PostMapping
     ResponseEntity<Object> register(@Valid @RequestBody RegisterClientRequest request,

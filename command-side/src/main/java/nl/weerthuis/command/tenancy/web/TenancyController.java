@@ -3,6 +3,7 @@ package nl.weerthuis.command.tenancy.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import nl.weerthuis.command.web.CommandDispatch;
+import nl.weerthuis.command.web.Creates;
 import nl.weerthuis.command.web.IdempotentRequests;
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.tenancy.*;
@@ -27,6 +28,7 @@ class TenancyController {
         this.dispatch = dispatch;
     }
 
+    @Creates("tenancyId")
     @Operation(summary = "The corporation offers a dwelling, in a lease form, to a client with an open trajectory")
     @PostMapping
     ResponseEntity<Object> offer(@Valid @RequestBody TenancyRequests.Offer request,
@@ -80,6 +82,7 @@ class TenancyController {
         return dispatch.act(key, caller, new RecordMoveInCommand(tenancyId, request.on()));
     }
 
+    @Creates("signalId")
     @Operation(summary = "Raise a signal about the tenancy; the caller's organisation is its source")
     @PostMapping("/{tenancyId}/signals")
     ResponseEntity<Object> raise(@PathVariable String tenancyId, @Valid @RequestBody TenancyRequests.Signal request,

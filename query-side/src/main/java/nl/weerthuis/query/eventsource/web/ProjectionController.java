@@ -1,6 +1,7 @@
 package nl.weerthuis.query.eventsource.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import nl.weerthuis.query.eventsource.ParkedEvents;
 import nl.weerthuis.query.eventsource.ProjectionRebuilds;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,6 +48,7 @@ class ProjectionController {
                 java.util.Map.of("evicted", n))).orElseGet(() -> unknown(projection));
     }
 
+    @ApiResponse(responseCode = "202", description = "The replay started; its progress so far")
     @Operation(summary = "Reset and replay a read model (e.g. monitor, history) from the event store; returns progress")
     @PostMapping("/{projection}/rebuild")
     ResponseEntity<Object> rebuild(@PathVariable String projection) {

@@ -1,6 +1,10 @@
 package nl.weerthuis.query.integrity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.headers.Header;
 import nl.weerthuis.kernel.identity.Actor;
 import nl.weerthuis.query.integrity.CheckpointSettings;
 import nl.weerthuis.query.integrity.Checkpoints;
@@ -52,6 +56,8 @@ class IntegrityController {
         return ResponseEntity.ok(checkpoints.list(Integer.parseInt(limit)));
     }
 
+    @ApiResponse(responseCode = "200", description = "The checkpoint file",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
     @Operation(summary = "One checkpoint's file, as published: what ./weerthuis verify --checkpoint reads")
     @GetMapping(value = "/api/v1/integrity/checkpoints/{id}")
     ResponseEntity<Object> checkpoint(@PathVariable String id) {
@@ -67,6 +73,7 @@ class IntegrityController {
                         + "checkpoint directory"));
     }
 
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements // public: keys that let anyone check a checkpoint
     @Operation(summary = "The public keys checkpoints are signed with: the current one and every retired one. "
             + "Publishable; a verifier trusts the copy its operator keeps, not this answer alone")
     @GetMapping("/api/v1/integrity/signing-keys")
@@ -81,6 +88,9 @@ class IntegrityController {
         return answer;
     }
 
+    @ApiResponse(responseCode = "201", description = "Signed and published", headers = @Header(name = "Location", ref = "#/components/headers/Location"),
+            content = @Content(schema = @Schema(implementation = Checkpoints.Signed.class)))
+    @ApiResponse(responseCode = "409", description = "No checkpoint could be signed now (e.g. no signing key)")
     @Operation(summary = "Sign and publish a checkpoint now (administrators)")
     @PostMapping("/api/v1/admin/integrity/checkpoints")
     ResponseEntity<Object> signNow(@AuthenticationPrincipal Actor caller) {

@@ -31,6 +31,9 @@ class MonitorController {
         this.queries = queries;
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Per region",
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    implementation = RegisteredClientsAnswer.class)))
     @Operation(summary = "Registered clients (stock in BW and MO) per region; small cells are suppressed for monitors")
     @GetMapping("/registered-clients")
     Map<String, Object> registeredClients(@RequestParam(required = false) @Size(min = 1, max = 100) String region,

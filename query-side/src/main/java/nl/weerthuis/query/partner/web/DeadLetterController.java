@@ -1,6 +1,7 @@
 package nl.weerthuis.query.partner.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import nl.weerthuis.query.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +49,7 @@ class DeadLetterController {
         });
     }
 
+    @ApiResponse(responseCode = "202", description = "Queued for delivery again", content = @io.swagger.v3.oas.annotations.media.Content)
     @Operation(summary = "Send a dead letter again (with a fresh round of retries), if its subscription is active")
     @PostMapping("/{subscriptionId}/{sequence}/replay")
     ResponseEntity<Object> replay(@PathVariable String subscriptionId, @PathVariable long sequence) {

@@ -3,6 +3,11 @@ package nl.weerthuis.query.partner.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import nl.weerthuis.query.access.ProcessingLog;
 import nl.weerthuis.query.partner.PartnerEventTypes;
 import nl.weerthuis.query.web.Problems;
@@ -44,6 +49,8 @@ class EventFeedController {
     private record Row(long sequence, String clientId, String body) {
     }
 
+    @ApiResponse(responseCode = "200", description = "A CloudEvents JSON batch, oldest first",
+            content = @Content(mediaType = "application/cloudevents-batch+json", array = @ArraySchema(schema = @Schema(type = "object"))))
     @Operation(summary = "Your organisation's CloudEvents after a cursor, oldest first, to resynchronise after an outage",
             description = "The same events the subscriptions deliver. Returns a CloudEvents JSON batch; the header "
                     + "Link rel=next holds the cursor to continue from. Every event read is logged as a disclosure.")
@@ -82,6 +89,7 @@ class EventFeedController {
                 .body(events);
     }
 
+    @SecurityRequirements // public: the schemas hold no data
     @Operation(summary = "The documented data schema of a partner event type (JSON Schema)")
     @GetMapping("/api/v1/event-schemas/{type}")
     ResponseEntity<Object> schema(@PathVariable String type) {

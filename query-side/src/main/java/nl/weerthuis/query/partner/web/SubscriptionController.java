@@ -1,6 +1,10 @@
 package nl.weerthuis.query.partner.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.headers.Header;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -45,6 +49,9 @@ class SubscriptionController {
             @Size(max = 2000) String authorization) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Verified and active", headers = @Header(name = "Location", ref = "#/components/headers/Location"),
+            content = @Content(schema = @Schema(implementation = Subscriptions.Subscription.class)))
+    @ApiResponse(responseCode = "422", description = "The callback did not pass verification; nothing is stored")
     @Operation(summary = "Subscribe a callback to event types (prefixes) of your organisation's feed",
             description = "The callback is verified first: the CloudEvents webhook validation handshake (OPTIONS with "
                     + "WebHook-Request-Origin), or else a test notification of type nl.weerthuis.abonnementen.verification "
@@ -79,6 +86,8 @@ class SubscriptionController {
         return subscriptions.of(caller.organisation());
     }
 
+    @ApiResponse(responseCode = "200", description = "The subscription",
+            content = @Content(schema = @Schema(implementation = Subscriptions.Subscription.class)))
     @Operation(summary = "One of your organisation's subscriptions")
     @GetMapping("/{subscriptionId}")
     ResponseEntity<Object> one(@PathVariable String subscriptionId, @AuthenticationPrincipal Actor caller) {
@@ -87,6 +96,7 @@ class SubscriptionController {
                 .orElseGet(() -> Problems.notFound("No such subscription"));
     }
 
+    @ApiResponse(responseCode = "204", description = "Ended")
     @Operation(summary = "End a subscription; undelivered notifications stay in the feed (GET /api/v1/events)")
     @DeleteMapping("/{subscriptionId}")
     ResponseEntity<Object> end(@PathVariable String subscriptionId, @AuthenticationPrincipal Actor caller) {
