@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(EventStoreFixture.class)
 class OutflowCellsPropertyTest {
 
-    static final int POPULATIONS = 30;
+    static final int POPULATIONS = 20;
 
     @Autowired
     JdbcTemplate jdbc;
