@@ -280,36 +280,43 @@ class OutflowCells {
                         x.moved_in_on BETWEEN g.from_d AND g.to_d AS moved,
                         x.flipped_on BETWEEN g.from_d AND g.to_d AS flipped,
                         x.ended_on BETWEEN g.from_d AND g.to_d AS ended) k
-                    CROSS JOIN LATERAL (SELECT k.dims || '|' || to_char(x.offered_on, 'YYYY-MM') || '|' ||
+                    LEFT JOIN LATERAL (SELECT k.dims || '|' || to_char(x.offered_on, 'YYYY-MM') || '|' ||
                             CASE WHEN x.trajectory_started_on IS NULL THEN 'noTrajectory'
-                                 WHEN k.within THEN 'withinDeadline' ELSE 'afterDeadline' END AS offer,
-                        k.dims || '|' || x.neighbourhood || '|' || to_char(x.moved_in_on, 'YYYY-MM') AS move_in,
-                        k.dims || '|' || to_char(x.flipped_on, 'YYYY-MM') AS flip,
-                        k.dims || '|' || to_char(x.ended_on, 'YYYY-MM') || '|' || COALESCE(x.end_reason, 'null') AS ending) cell
-                    CROSS JOIN LATERAL (VALUES
-                        ('offersMade', k.offered, cell.offer, NULL::integer, NULL::boolean),
-                        ('daysTrajectoryToOffer', k.offered AND x.trajectory_started_on IS NOT NULL, cell.offer,
-                            x.offered_on - x.trajectory_started_on, NULL),
-                        ('shareOfferedWithinDeadline', k.offered AND x.trajectory_started_on IS NOT NULL, cell.offer, NULL, k.within),
-                        ('offersRefused', x.refused_on BETWEEN g.from_d AND g.to_d,
-                            k.dims || '|' || to_char(x.refused_on, 'YYYY-MM'), NULL, NULL),
-                        ('outflows', k.moved, cell.move_in, NULL, NULL),
-                        ('daysOfferToMoveIn', k.moved, cell.move_in, x.moved_in_on - x.offered_on, NULL),
-                        ('outflowsByMunicipality.' || x.municipality, k.moved, cell.move_in, NULL, NULL),
-                        ('outflowsByNeighbourhood.' || x.municipality || '/' || x.neighbourhood, k.moved, cell.move_in, NULL, NULL),
-                        ('flips', k.flipped, cell.flip, NULL, NULL),
-                        ('daysMoveInToFlip', k.flipped, cell.flip, x.flipped_on - x.moved_in_on, NULL),
-                        ('evictions', k.ended AND x.end_reason = 'EVICTION', cell.ending, NULL, NULL),
-                        ('tenanciesEnded', k.ended, cell.ending, NULL, NULL),
-                        ('housed', x.moved_in_on <= g.to_d AND (x.ended_on IS NULL OR x.ended_on > g.to_d), k.dims, NULL, NULL),
-                        ('quotaUsed.' || x.corporation, x.from_quota AND x.accepted_on BETWEEN g.from_d AND g.to_d,
-                            k.dims || '|' || to_char(x.accepted_on, 'YYYY-MM'), NULL, NULL),
-                        ('sustainedAfter12Months', x.moved_in_on + interval '12 months' <= g.to_d,
-                            k.dims || '|' || k.hit12::text, NULL, k.hit12),
-                        ('sustainedAfter24Months', x.moved_in_on + interval '24 months' <= g.to_d,
-                            k.dims || '|' || k.hit24::text, NULL, k.hit24)
-                    ) c(fig, counted, cell, days, hit)
-                    WHERE c.counted""");
+                                 WHEN k.within THEN 'withinDeadline' ELSE 'afterDeadline' END AS offer
+                        WHERE k.offered) o ON true
+                    LEFT JOIN LATERAL (SELECT k.dims || '|' || x.neighbourhood || '|' || to_char(x.moved_in_on, 'YYYY-MM') AS move_in
+                        WHERE k.moved) m ON true
+                    -- Each branch is evaluated only for the facts it counts (a one-time filter per fact).
+                    CROSS JOIN LATERAL (
+                        SELECT 'offersMade' AS fig, o.offer AS cell, NULL::integer AS days, NULL::boolean AS hit WHERE k.offered
+                        UNION ALL SELECT 'daysTrajectoryToOffer', o.offer, x.offered_on - x.trajectory_started_on, NULL
+                            WHERE k.offered AND x.trajectory_started_on IS NOT NULL
+                        UNION ALL SELECT 'shareOfferedWithinDeadline', o.offer, NULL, k.within
+                            WHERE k.offered AND x.trajectory_started_on IS NOT NULL
+                        UNION ALL SELECT 'offersRefused', k.dims || '|' || to_char(x.refused_on, 'YYYY-MM'), NULL, NULL
+                            WHERE x.refused_on BETWEEN g.from_d AND g.to_d
+                        UNION ALL SELECT 'outflows', m.move_in, NULL, NULL WHERE k.moved
+                        UNION ALL SELECT 'daysOfferToMoveIn', m.move_in, x.moved_in_on - x.offered_on, NULL WHERE k.moved
+                        UNION ALL SELECT 'outflowsByMunicipality.' || x.municipality, m.move_in, NULL, NULL WHERE k.moved
+                        UNION ALL SELECT 'outflowsByNeighbourhood.' || x.municipality || '/' || x.neighbourhood, m.move_in, NULL, NULL
+                            WHERE k.moved
+                        UNION ALL SELECT 'flips', k.dims || '|' || to_char(x.flipped_on, 'YYYY-MM'), NULL, NULL WHERE k.flipped
+                        UNION ALL SELECT 'daysMoveInToFlip', k.dims || '|' || to_char(x.flipped_on, 'YYYY-MM'),
+                            x.flipped_on - x.moved_in_on, NULL WHERE k.flipped
+                        UNION ALL SELECT 'evictions', k.dims || '|' || to_char(x.ended_on, 'YYYY-MM') || '|' || COALESCE(x.end_reason, 'null'),
+                            NULL, NULL WHERE k.ended AND x.end_reason = 'EVICTION'
+                        UNION ALL SELECT 'tenanciesEnded', k.dims || '|' || to_char(x.ended_on, 'YYYY-MM') || '|' || COALESCE(x.end_reason, 'null'),
+                            NULL, NULL WHERE k.ended
+                        UNION ALL SELECT 'housed', k.dims, NULL, NULL
+                            WHERE x.moved_in_on <= g.to_d AND (x.ended_on IS NULL OR x.ended_on > g.to_d)
+                        UNION ALL SELECT 'quotaUsed.' || x.corporation, k.dims || '|' || to_char(x.accepted_on, 'YYYY-MM'), NULL, NULL
+                            WHERE x.from_quota AND x.accepted_on BETWEEN g.from_d AND g.to_d
+                        UNION ALL SELECT 'sustainedAfter12Months', k.dims || '|' || k.hit12::text, NULL, k.hit12
+                            WHERE x.moved_in_on + interval '12 months' <= g.to_d
+                        UNION ALL SELECT 'sustainedAfter24Months', k.dims || '|' || k.hit24::text, NULL, k.hit24
+                            WHERE x.moved_in_on + interval '24 months' <= g.to_d
+                    ) c
+                    WHERE true""");
             narrow(TENANCY);
         }
 
