@@ -254,17 +254,17 @@ class OutflowCells {
                         x.started_on <= g.to_d AND (LEAST(x.moved_in_on, x.closed_on) IS NULL
                              OR LEAST(x.moved_in_on, x.closed_on) > g.to_d) AS waiting,
                         x.moved_in_on IS NULL AND x.closed_on BETWEEN g.from_d AND g.to_d AS ended) k
-                    CROSS JOIN LATERAL (VALUES
-                        ('potentialOutflowers', k.waiting, k.dims || '|' || k.band),
-                        ('potentialOutflowersWaiting.' || k.band, k.waiting, k.dims || '|' || k.band),
-                        ('trajectoriesStarted', x.started_on BETWEEN g.from_d AND g.to_d,
-                            k.dims || '|' || to_char(x.started_on, 'YYYY-MM')),
-                        ('trajectoriesEndedWithoutOutflow', k.ended,
-                            k.dims || '|' || to_char(x.closed_on, 'YYYY-MM') || '|' || COALESCE(x.closure, 'null')),
-                        ('trajectoriesEndedWithoutOutflow.' || x.closure, k.ended,
-                            k.dims || '|' || to_char(x.closed_on, 'YYYY-MM') || '|' || COALESCE(x.closure, 'null'))
-                    ) c(fig, counted, cell)
-                    WHERE c.counted""");
+                    CROSS JOIN LATERAL (
+                        SELECT 'potentialOutflowers' AS fig, k.dims || '|' || k.band AS cell WHERE k.waiting
+                        UNION ALL SELECT 'potentialOutflowersWaiting.' || k.band, k.dims || '|' || k.band WHERE k.waiting
+                        UNION ALL SELECT 'trajectoriesStarted', k.dims || '|' || to_char(x.started_on, 'YYYY-MM')
+                            WHERE x.started_on BETWEEN g.from_d AND g.to_d
+                        UNION ALL SELECT 'trajectoriesEndedWithoutOutflow',
+                            k.dims || '|' || to_char(x.closed_on, 'YYYY-MM') || '|' || COALESCE(x.closure, 'null') WHERE k.ended
+                        UNION ALL SELECT 'trajectoriesEndedWithoutOutflow.' || x.closure,
+                            k.dims || '|' || to_char(x.closed_on, 'YYYY-MM') || '|' || COALESCE(x.closure, 'null') WHERE k.ended
+                    ) c
+                    WHERE true""");
             narrow(CARE);
         }
 
