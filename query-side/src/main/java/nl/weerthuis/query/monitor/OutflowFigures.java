@@ -1,75 +1,49 @@
 package nl.weerthuis.query.monitor;
 
-import nl.weerthuis.query.monitor.MonitorFacts.All;
-import nl.weerthuis.query.monitor.MonitorFacts.Tenancy;
-
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * The cases behind every figure of the outflow monitor for one selection (region, municipality, corporation, care
- * provider) and one period, as {@link FigureDictionary} defines them. Cases are counted by business date (move-in
- * date, offer date, ...), never by recording time.
+ * The figures of the outflow monitor for one selection and period, as {@link FigureDictionary} defines them, in the
+ * order they are published. Cases are counted by business date (move-in date, offer date, ...), never by recording
+ * time.
  * <p>
- * Every case is placed in its <em>finest cell</em>: the table it belongs to (offers, move-ins, ...), every
- * dimension a selection can narrow (region, municipality, corporation, care provider), the calendar month of its
- * business date for flows, and every attribute some figure of that table filters on (end reason, waiting band,
- * within the deadline or not, ...). A selection is always a union of whole cells, so {@link Publication} can
- * suppress small cells once and build every published figure from the cells that remain: any sum or difference of
- * published figures is then a sum or difference of published cells.
+ * Every case lies in its <em>finest cell</em>: the table it belongs to, every dimension a selection can narrow
+ * (region, municipality, corporation, care provider), the calendar month of its business date for flows, and every
+ * attribute some figure of that table filters on (end reason, waiting band, within the deadline or not, ...). A
+ * selection is always a union of whole cells, so small cells can be left out once and every published figure built
+ * from the cells that remain: any sum or difference of published figures is then one of published cells.
+ * {@link OutflowCells} computes each figure's {@link Tally} in the database; the in-memory reference it is tested
+ * against lives with the tests.
  */
 public final class OutflowFigures {
 
     /** A selection; null dimensions select everything. {@code to} is inclusive. */
     public record Selection(String region, String municipality, String corporation, String careProvider,
                             LocalDate from, LocalDate to) {
-
-        boolean matches(String region, String municipality, String corporation, String careProvider) {
-            return (this.region == null || this.region.equals(region))
-                    && (this.municipality == null || this.municipality.equals(municipality))
-                    && (this.corporation == null || this.corporation.equals(corporation))
-                    && (this.careProvider == null || this.careProvider.equals(careProvider));
-        }
-
-        /** Stays, trajectories and returns without a tenancy have no corporation: a corporation does not narrow them. */
-        boolean matchesCare(String region, String municipality, String careProvider) {
-            return matches(region, municipality, corporation, careProvider);
-        }
-
-        boolean inPeriod(LocalDate date) {
-            return date != null && !date.isBefore(from) && !date.isAfter(to);
-        }
     }
 
     /** What a figure rests on, before publication. */
-    public sealed interface Measure permits Count, Distribution, Share, Fixed, Forecast {
+    public sealed interface Measure permits Tally, Fixed, Forecast {
     }
 
-    /** A count: one finest cell per case. */
-    public record Count(List<String> cells) implements Measure {
-    }
+    /** How a figure's cases are published: as a count, as a distribution of days, or as a share. */
+    public enum Shape { COUNT, DISTRIBUTION, SHARE }
 
-    /** One case of a median or share: its finest cell and its value (days; or 1 = counted in the numerator). */
-    public record Case(String cell, long value) {
-    }
+    /**
+     * A figure's cases once the small cells are left out (or all of them, for exact figures): how many remain, how
+     * many of them count in a share's numerator, the {@code MEDIAN} and {@code PERCENTILE.INC(…; 0,9)} of their days
+     * (unrounded; null without cases), and how many cells were left out.
+     */
+    public record Tally(Shape shape, long cases, long hits, BigDecimal median, BigDecimal p90, long leftOutCells)
+            implements Measure {
 
-    /** Days per case, published as {@code MEDIAN}, {@code PERCENTILE.INC(…; 0.9)} and the number of cases. */
-    public record Distribution(List<Case> cases) implements Measure {
-    }
-
-    /** Cases with value 1 (numerator) or 0, published as numerator, denominator and their quotient. */
-    public record Share(List<Case> cases) implements Measure {
+        static Tally none(Shape shape) {
+            return new Tally(shape, 0, 0, null, null, 0);
+        }
     }
 
     /** A figure about agreements, not persons (agreed quota, target): never suppressed. */
@@ -77,259 +51,108 @@ public final class OutflowFigures {
     }
 
     /** A straight line through the published count since the agreement's start, extended to the target date. */
-    public record Forecast(Count achieved, long elapsedDays, long totalDays) implements Measure {
+    public record Forecast(Tally achieved, long elapsedDays, long totalDays) implements Measure {
     }
 
-    static final String[] WAITING_BANDS = {"under3Months", "3to6Months", "6to12Months", "12MonthsOrMore"};
-    static final String[] HOUSED_BANDS = {"under6Months", "6to12Months", "12to24Months", "24MonthsOrMore"};
-    static final String[] SIGNAL_AGES = {"under30Days", "30to90Days", "over90Days"};
+    public static final String[] WAITING_BANDS = {"under3Months", "3to6Months", "6to12Months", "12MonthsOrMore"};
+    public static final String[] HOUSED_BANDS = {"under6Months", "6to12Months", "12to24Months", "24MonthsOrMore"};
+    public static final String[] SIGNAL_AGES = {"under30Days", "30to90Days", "over90Days"};
+
+    /** Families of figures: one figure per value present among the cases ({@code openSignalsByKind.NUISANCE}, ...). */
+    static final String ENDED_BY_REASON = "trajectoriesEndedWithoutOutflow.", SIGNALS_BY_KIND = "openSignalsByKind.",
+            BY_MUNICIPALITY = "outflowsByMunicipality.", BY_NEIGHBOURHOOD = "outflowsByNeighbourhood.",
+            QUOTA_AGREED = "quotaAgreed.", QUOTA_USED = "quotaUsed.";
+
+    /** A region's outflow target, with the first day of the month its first agreement took effect. */
+    record Target(long outflows, LocalDate targetDate, LocalDate since) {
+    }
 
     private OutflowFigures() {
     }
 
-    static Map<String, Measure> compute(All facts, Selection s) {
-        Map<String, Measure> m = new LinkedHashMap<>();
-        LocalDate end = s.to();
-
-        List<MonitorFacts.Stay> stays = facts.stays().stream()
-                .filter(x -> s.matchesCare(x.region(), x.municipality(), x.careProvider()) && open(x.from(), x.to(), end)).toList();
-        for (String[] setting : new String[][]{{"stockProtectedHousing", "PROTECTED_HOUSING"}, {"stockShelter", "SHELTER"}}) {
-            m.put(setting[0], count(stays.stream().filter(x -> x.setting().equals(setting[1])),
-                    x -> cell("stay", x.setting(), x.region(), x.municipality(), x.careProvider())));
-        }
-
-        List<MonitorFacts.Trajectory> trajectories = facts.trajectories().stream()
-                .filter(x -> s.matchesCare(x.region(), x.municipality(), x.careProvider())).toList();
-        List<MonitorFacts.Trajectory> waiting = trajectories.stream()
-                .filter(x -> open(x.startedOn(), earliest(x.movedInOn(), x.closedOn()), end)).toList();
-        Function<MonitorFacts.Trajectory, String> waitingCell = x -> cell("potential", x.region(), x.municipality(),
-                x.careProvider(), waitingBand(x.startedOn(), end));
-        m.put("potentialOutflowers", count(waiting.stream(), waitingCell));
-        for (String band : WAITING_BANDS) {
-            m.put("potentialOutflowersWaiting." + band,
-                    count(waiting.stream().filter(x -> waitingBand(x.startedOn(), end).equals(band)), waitingCell));
-        }
-        m.put("trajectoriesStarted", count(trajectories.stream().filter(x -> s.inPeriod(x.startedOn())),
-                x -> cell("trajectory", x.region(), x.municipality(), x.careProvider(), month(x.startedOn()))));
-        List<MonitorFacts.Trajectory> endedWithout = trajectories.stream()
-                .filter(x -> x.movedInOn() == null && s.inPeriod(x.closedOn())).toList();
-        Function<MonitorFacts.Trajectory, String> endedCell = x -> cell("trajectoryEnded", x.region(), x.municipality(),
-                x.careProvider(), month(x.closedOn()), x.closure());
-        m.put("trajectoriesEndedWithoutOutflow", count(endedWithout.stream(), endedCell));
-        new TreeSet<>(endedWithout.stream().map(MonitorFacts.Trajectory::closure).toList()).forEach(reason ->
-                m.put("trajectoriesEndedWithoutOutflow." + reason,
-                        count(endedWithout.stream().filter(x -> x.closure().equals(reason)), endedCell)));
-
-        List<Tenancy> tenancies = facts.tenancies().stream()
-                .filter(t -> s.matches(t.region(), t.municipality(), t.corporation(), t.careProvider())).toList();
-        offers(m, tenancies, s);
-        m.put("offersRefused", count(tenancies.stream().filter(t -> s.inPeriod(t.refusedOn())),
-                t -> tenancyCell("refusal", t, month(t.refusedOn()))));
-
-        List<Tenancy> outflows = tenancies.stream().filter(t -> s.inPeriod(t.movedInOn())).toList();
-        Function<Tenancy, String> moveInCell = t -> tenancyCell("moveIn", t, t.neighbourhood(), month(t.movedInOn()));
-        m.put("outflows", count(outflows.stream(), moveInCell));
-        m.put("daysOfferToMoveIn", distribution(outflows.stream(), moveInCell, t -> days(t.offeredOn(), t.movedInOn())));
-        List<Tenancy> flipped = tenancies.stream().filter(t -> s.inPeriod(t.flippedOn())).toList();
-        Function<Tenancy, String> flipCell = t -> tenancyCell("flip", t, month(t.flippedOn()));
-        m.put("flips", count(flipped.stream(), flipCell));
-        m.put("daysMoveInToFlip", distribution(flipped.stream(), flipCell, t -> days(t.movedInOn(), t.flippedOn())));
-
-        returns(m, facts, s);
-        List<Tenancy> ended = tenancies.stream().filter(t -> s.inPeriod(t.endedOn())).toList();
-        Function<Tenancy, String> endCell = t -> tenancyCell("end", t, month(t.endedOn()), t.endReason());
-        m.put("evictions", count(ended.stream().filter(t -> "EVICTION".equals(t.endReason())), endCell));
-        m.put("tenanciesEnded", count(ended.stream(), endCell));
-        m.put("housed", count(tenancies.stream().filter(t -> open(t.movedInOn(), t.endedOn(), end)),
-                t -> tenancyCell("housed", t)));
-
-        quota(m, facts, tenancies, s);
-        target(m, facts, s);
-        signals(m, facts, s);
-
-        Map<String, String> waakvlamRegion = facts.waakvlamRegion();
-        m.put("waakvlamActive", count(facts.waakvlams().stream().filter(w -> s.region() == null || s.region().equals(w.region()))
-                .filter(w -> open(w.startedOn(), earliest(w.until(), w.endedOn()), end)), w -> cell("waakvlam", w.region())));
-        m.put("waakvlamContactsMissed", count(facts.missed().stream()
-                .filter(x -> s.region() == null || s.region().equals(waakvlamRegion.get(x.indicationId())))
-                .filter(x -> s.inPeriod(x.dueOn())), x -> cell("missed", waakvlamRegion.get(x.indicationId()), month(x.dueOn()))));
-
-        for (int months : new int[]{12, 24}) {
-            String name = "sustainedAfter" + months + "Months";
-            m.put(name, share(tenancies.stream().filter(t -> t.movedInOn() != null && !t.movedInOn().plusMonths(months).isAfter(end)),
-                    t -> sustained(t, months), (t, hit) -> tenancyCell(name, t, hit)));
-        }
-        new TreeSet<>(outflows.stream().map(Tenancy::municipality).toList()).forEach(municipality ->
-                m.put("outflowsByMunicipality." + municipality,
-                        count(outflows.stream().filter(t -> t.municipality().equals(municipality)), moveInCell)));
-        new TreeSet<>(outflows.stream().map(t -> t.municipality() + "/" + t.neighbourhood()).toList()).forEach(place ->
-                m.put("outflowsByNeighbourhood." + place, count(outflows.stream()
-                        .filter(t -> (t.municipality() + "/" + t.neighbourhood()).equals(place)), moveInCell)));
-        return m;
-    }
-
-    private static void offers(Map<String, Measure> m, List<Tenancy> tenancies, Selection s) {
-        List<Tenancy> offers = tenancies.stream().filter(t -> s.inPeriod(t.offeredOn())).toList();
-        Function<Tenancy, String> offerCell = t -> tenancyCell("offer", t, month(t.offeredOn()),
-                t.trajectoryStartedOn() == null ? "noTrajectory" : withinDeadline(t) ? "withinDeadline" : "afterDeadline");
-        m.put("offersMade", count(offers.stream(), offerCell));
-        List<Tenancy> timed = offers.stream().filter(t -> t.trajectoryStartedOn() != null).toList();
-        m.put("daysTrajectoryToOffer", distribution(timed.stream(), offerCell, t -> days(t.trajectoryStartedOn(), t.offeredOn())));
-        m.put("shareOfferedWithinDeadline", share(timed.stream(), OutflowFigures::withinDeadline, (t, hit) -> offerCell.apply(t)));
-    }
-
-    /** Returns to care from a home of one's own, with how long the client had lived there. */
-    private static void returns(Map<String, Measure> m, All facts, Selection s) {
-        List<MonitorFacts.Return> returns = facts.returns().stream()
-                .filter(r -> r.corporation() == null ? s.matchesCare(r.region(), r.municipality(), r.careProvider())
-                        : s.matches(r.region(), r.municipality(), r.corporation(), r.careProvider()))
-                .filter(r -> s.inPeriod(r.returnedOn())).toList();
-        Function<MonitorFacts.Return, String> returnCell = r -> cell("return", r.region(), r.municipality(),
-                String.valueOf(r.corporation()), r.careProvider(), month(r.returnedOn()), housedBand(r));
-        m.put("returnsToCare", count(returns.stream(), returnCell));
-        for (String band : HOUSED_BANDS) {
-            m.put("returnsToCareByTimeHoused." + band, count(returns.stream().filter(r -> housedBand(r).equals(band)), returnCell));
-        }
-    }
-
-    /** Agreed: the yearly quotas of every calendar year the period touches. Used: offers from the quota accepted in the period. */
-    private static void quota(Map<String, Measure> m, All facts, List<Tenancy> tenancies, Selection s) {
-        Map<String, Long> agreed = new TreeMap<>();
-        facts.quotas().stream()
-                .filter(q -> (s.region() == null || s.region().equals(q.region()))
-                        && (s.corporation() == null || s.corporation().equals(q.corporation()))
-                        && q.year() >= s.from().getYear() && q.year() <= s.to().getYear())
-                .forEach(q -> agreed.merge(q.corporation(), (long) q.dwellings(), Long::sum));
-        List<Tenancy> used = tenancies.stream().filter(t -> t.fromQuota() && s.inPeriod(t.acceptedOn())).toList();
-        Set<String> corporations = new TreeSet<>(agreed.keySet());
-        used.forEach(t -> corporations.add(t.corporation()));
-        for (String corporation : corporations) {
-            m.put("quotaAgreed." + corporation, new Fixed(agreed.getOrDefault(corporation, 0L)));
-            m.put("quotaUsed." + corporation, count(used.stream().filter(t -> t.corporation().equals(corporation)),
-                    t -> tenancyCell("quotaUsed", t, month(t.acceptedOn()))));
-        }
-    }
-
     /**
-     * Outflow against the region's target, counted from the first day of the month the agreement took effect (whole
-     * months, like every other count), with a straight line through that count extended to the target date.
+     * One group's figures in their published order, from the tallies by figure name (a figure without cases has no
+     * tally), the agreed quota per corporation and the region's target (null when none applies).
      */
-    private static void target(Map<String, Measure> m, All facts, Selection s) {
-        if (s.region() == null) {
-            return;
+    static Map<String, Measure> layout(Map<String, Tally> tallies, Map<String, Long> quotaAgreed, Target target,
+                                       LocalDate to) {
+        Builder b = new Builder(tallies);
+        b.count("stockProtectedHousing").count("stockShelter").count("potentialOutflowers");
+        for (String band : WAITING_BANDS) {
+            b.count("potentialOutflowersWaiting." + band);
         }
-        facts.targets().stream().filter(t -> t.region().equals(s.region())).findFirst().ifPresent(target -> {
-            LocalDate start = facts.agreementStart().getOrDefault(s.region(), s.from()).withDayOfMonth(1);
-            Count achieved = count(facts.tenancies().stream().filter(t -> t.region().equals(s.region()) && t.movedInOn() != null
-                    && !t.movedInOn().isBefore(start) && !t.movedInOn().isAfter(s.to())),
-                    t -> tenancyCell("moveIn", t, t.neighbourhood(), month(t.movedInOn())));
-            long elapsed = Math.max(1, ChronoUnit.DAYS.between(start, s.to()) + 1);
-            long total = Math.max(1, ChronoUnit.DAYS.between(start, target.targetDate()) + 1);
-            m.put("targetOutflows", new Fixed((long) target.outflows()));
-            m.put("targetDate", new Fixed(target.targetDate().toString()));
-            m.put("outflowsSinceAgreement", achieved);
-            m.put("forecastAtTargetDate", new Forecast(achieved, elapsed, total));
-        });
-    }
+        b.count("trajectoriesStarted").count("trajectoriesEndedWithoutOutflow").family(ENDED_BY_REASON)
+                .count("offersMade").distribution("daysTrajectoryToOffer").share("shareOfferedWithinDeadline")
+                .count("offersRefused").count("outflows").distribution("daysOfferToMoveIn")
+                .count("flips").distribution("daysMoveInToFlip").count("returnsToCare");
+        for (String band : HOUSED_BANDS) {
+            b.count("returnsToCareByTimeHoused." + band);
+        }
+        b.count("evictions").count("tenanciesEnded").count("housed");
 
-    private static void signals(Map<String, Measure> m, All facts, Selection s) {
-        Map<String, Tenancy> byId = facts.tenancyById();
-        List<String[]> open = new ArrayList<>(); // kind, age band, cell
-        List<String> resolved = new ArrayList<>();
-        for (MonitorFacts.Signal signal : facts.signals()) {
-            Tenancy t = byId.get(signal.tenancyId());
-            if (t == null || !s.matches(t.region(), t.municipality(), t.corporation(), t.careProvider())) {
-                continue;
-            }
-            if (s.inPeriod(signal.resolvedOn())) {
-                resolved.add(tenancyCell("signalResolved", t, month(signal.resolvedOn())));
-            }
-            if (open(signal.raisedOn(), signal.resolvedOn(), s.to())) {
-                long days = ChronoUnit.DAYS.between(signal.raisedOn(), s.to());
-                String age = SIGNAL_AGES[days < 30 ? 0 : days <= 90 ? 1 : 2];
-                open.add(new String[]{signal.kind(), age, tenancyCell("signalOpen", t, signal.kind(), age)});
-            }
+        TreeSet<String> corporations = new TreeSet<>(quotaAgreed.keySet());
+        corporations.addAll(b.suffixes(QUOTA_USED));
+        for (String corporation : corporations) {
+            b.figures.put(QUOTA_AGREED + corporation, new Fixed(quotaAgreed.getOrDefault(corporation, 0L)));
+            b.count(QUOTA_USED + corporation);
         }
-        m.put("openSignals", new Count(open.stream().map(x -> x[2]).toList()));
-        new TreeSet<>(open.stream().map(x -> x[0]).toList()).forEach(kind -> m.put("openSignalsByKind." + kind,
-                new Count(open.stream().filter(x -> x[0].equals(kind)).map(x -> x[2]).toList())));
+        if (target != null) {
+            long elapsed = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(target.since(), to) + 1);
+            long total = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(target.since(), target.targetDate()) + 1);
+            b.figures.put("targetOutflows", new Fixed(target.outflows()));
+            b.figures.put("targetDate", new Fixed(target.targetDate().toString()));
+            b.count("outflowsSinceAgreement");
+            b.figures.put("forecastAtTargetDate", new Forecast(b.tally("outflowsSinceAgreement", Shape.COUNT), elapsed, total));
+        }
+
+        b.count("openSignals").family(SIGNALS_BY_KIND);
         for (String age : SIGNAL_AGES) {
-            m.put("openSignalsByAge." + age, new Count(open.stream().filter(x -> x[1].equals(age)).map(x -> x[2]).toList()));
+            b.count("openSignalsByAge." + age);
         }
-        m.put("signalsResolved", new Count(resolved));
+        b.count("signalsResolved").count("waakvlamActive").count("waakvlamContactsMissed")
+                .share("sustainedAfter12Months").share("sustainedAfter24Months")
+                .family(BY_MUNICIPALITY).family(BY_NEIGHBOURHOOD);
+        return b.figures;
     }
 
-    static boolean withinDeadline(Tenancy t) {
-        return !t.offeredOn().isAfter(t.trajectoryStartedOn().plus(t.offerDeadline()));
-    }
+    private static final class Builder {
+        final Map<String, Measure> figures = new LinkedHashMap<>();
+        final Map<String, Tally> tallies;
 
-    /** Still in the dwelling {@code months} after moving in: not ended, or ended after that day. */
-    static boolean sustained(Tenancy t, int months) {
-        return t.endedOn() == null || t.endedOn().isAfter(t.movedInOn().plusMonths(months));
-    }
-
-    /** How long a potential outflower has waited on {@code on}: a band of whole calendar months since the start. */
-    static String waitingBand(LocalDate startedOn, LocalDate on) {
-        int[] limits = {3, 6, 12};
-        for (int i = 0; i < limits.length; i++) {
-            if (startedOn.plusMonths(limits[i]).isAfter(on)) {
-                return WAITING_BANDS[i];
-            }
+        Builder(Map<String, Tally> tallies) {
+            this.tallies = tallies;
         }
-        return WAITING_BANDS[3];
-    }
 
-    /** How long the client had lived independently when returning to care (move-in date to return date). */
-    static String housedBand(MonitorFacts.Return r) {
-        if (r.movedInOn() == null) {
-            return HOUSED_BANDS[0]; // a return without a known move-in: it cannot have lasted long
+        Tally tally(String figure, Shape shape) {
+            Tally t = tallies.get(figure);
+            return t == null ? Tally.none(shape) : new Tally(shape, t.cases(), t.hits(), t.median(), t.p90(), t.leftOutCells());
         }
-        int[] limits = {6, 12, 24};
-        for (int i = 0; i < limits.length; i++) {
-            if (r.movedInOn().plusMonths(limits[i]).isAfter(r.returnedOn())) {
-                return HOUSED_BANDS[i];
-            }
+
+        Builder count(String figure) {
+            figures.put(figure, tally(figure, Shape.COUNT));
+            return this;
         }
-        return HOUSED_BANDS[3];
-    }
 
-    private static <T> Count count(Stream<T> cases, Function<T, String> cell) {
-        return new Count(cases.map(cell).toList());
-    }
+        Builder distribution(String figure) {
+            figures.put(figure, tally(figure, Shape.DISTRIBUTION));
+            return this;
+        }
 
-    private static <T> Distribution distribution(Stream<T> cases, Function<T, String> cell, Function<T, Long> days) {
-        return new Distribution(cases.map(x -> new Case(cell.apply(x), days.apply(x))).toList());
-    }
+        Builder share(String figure) {
+            figures.put(figure, tally(figure, Shape.SHARE));
+            return this;
+        }
 
-    private static <T> Share share(Stream<T> cases, Predicate<T> hit, java.util.function.BiFunction<T, Boolean, String> cell) {
-        return new Share(cases.map(x -> {
-            boolean h = hit.test(x);
-            return new Case(cell.apply(x, h), h ? 1 : 0);
-        }).toList());
-    }
+        /** Every figure of a family that has cases, in the order of its values (as Java sorts strings). */
+        Builder family(String prefix) {
+            suffixes(prefix).forEach(value -> count(prefix + value));
+            return this;
+        }
 
-    private static String tenancyCell(String table, Tenancy t, Object... more) {
-        return cell(Stream.concat(Stream.of(table, t.region(), t.municipality(), t.corporation(), t.careProvider()),
-                Stream.of(more)).toArray());
-    }
-
-    private static String cell(Object... parts) {
-        return Stream.of(parts).map(String::valueOf).collect(Collectors.joining("|"));
-    }
-
-    private static String month(LocalDate date) {
-        return date.toString().substring(0, 7);
-    }
-
-    private static long days(LocalDate from, LocalDate to) {
-        return ChronoUnit.DAYS.between(from, to);
-    }
-
-    private static boolean open(LocalDate from, LocalDate until, LocalDate on) {
-        return from != null && !from.isAfter(on) && (until == null || until.isAfter(on));
-    }
-
-    private static LocalDate earliest(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null ? a : (a.isBefore(b) ? a : b);
+        TreeSet<String> suffixes(String prefix) {
+            TreeSet<String> values = new TreeSet<>();
+            tallies.keySet().stream().filter(f -> f.startsWith(prefix)).forEach(f -> values.add(f.substring(prefix.length())));
+            return values;
+        }
     }
 }

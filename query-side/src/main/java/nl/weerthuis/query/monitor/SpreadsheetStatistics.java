@@ -46,7 +46,12 @@ public final class SpreadsheetStatistics {
         BigDecimal low = BigDecimal.valueOf(sorted.get(lower));
         BigDecimal result = lower + 1 >= sorted.size() ? low
                 : low.add(fraction.multiply(BigDecimal.valueOf(sorted.get(lower + 1)).subtract(low)));
-        return result.setScale(DECIMALS, RoundingMode.HALF_UP);
+        return rounded(result);
+    }
+
+    /** A median or percentile as published: rounded half up to {@link #DECIMALS} decimals, as {@code ROUND(…; 1)}. */
+    public static BigDecimal rounded(BigDecimal value) {
+        return value == null ? null : value.setScale(DECIMALS, RoundingMode.HALF_UP);
     }
 
     /** {@code numerator / denominator}, rounded half up to three decimals; null when the denominator is zero. */

@@ -51,8 +51,8 @@ class FigureDictionaryTest {
 
     static Set<String> computedFigures() {
         All facts = everyKindOfFact();
-        return Publication.publish(OutflowFigures.compute(facts, new Selection("Veluwe", null, null, null,
-                d("2025-01-01"), d("2025-12-31"))), false).values().keySet();
+        return Publication.publish(ReferenceFigures.tallied(ReferenceFigures.compute(facts, new Selection("Veluwe", null, null, null,
+                d("2025-01-01"), d("2025-12-31"))), false)).values().keySet();
     }
 
     @Test

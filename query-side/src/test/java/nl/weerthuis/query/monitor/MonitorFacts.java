@@ -1,7 +1,6 @@
 package nl.weerthuis.query.monitor;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -11,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Reads the monitor's fact tables in one go, for the figures to be computed from. */
-@Component
+/** Reads the monitor's fact tables into objects, as the in-memory reference ({@link ReferenceFigures}) takes them. */
 class MonitorFacts {
 
     record Stay(String setting, String region, String municipality, String careProvider, LocalDate from, LocalDate to) {
