@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.careindication;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import java.time.Period;
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -19,5 +21,9 @@ public record WaakvlamStartedEvent(
         LocalDate until,
         LocalDate firstContactDueOn,
         String agreementId,
-        int agreementVersion) {
+        int agreementVersion) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return startedOn;
+    }
 }

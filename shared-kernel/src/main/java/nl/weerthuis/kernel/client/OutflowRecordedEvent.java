@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import java.time.Period;
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -15,5 +17,10 @@ public record OutflowRecordedEvent(
         String agreementId,
         int agreementVersion,
         @JsonAlias("reviewCadenceMonths") @JsonDeserialize(using = Term.Months.class) Period reviewCadence,
-        @JsonAlias("reviewPeriodMonths") @JsonDeserialize(using = Term.Months.class) Period reviewPeriod) {
+        @JsonAlias("reviewPeriodMonths") @JsonDeserialize(using = Term.Months.class) Period reviewPeriod) implements BusinessDated {
+    /** The outflow is the move-in. */
+    @Override
+    public LocalDate businessDate() {
+        return movedInOn;
+    }
 }

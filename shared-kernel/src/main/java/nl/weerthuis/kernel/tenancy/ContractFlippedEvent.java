@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -17,5 +19,9 @@ public record ContractFlippedEvent(
         String region,
         String agreementId,
         int agreementVersion,
-        @PersonalData String grounds) {
+        @PersonalData String grounds) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return flippedOn;
+    }
 }

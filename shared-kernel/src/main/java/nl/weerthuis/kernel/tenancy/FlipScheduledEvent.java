@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -9,5 +11,10 @@ public record FlipScheduledEvent(
         @DataSubject String clientId,
         LocalDate plannedOn,
         String agreementId,
-        int agreementVersion) {
+        int agreementVersion) implements BusinessDated {
+    /** The day the flip is planned for. */
+    @Override
+    public LocalDate businessDate() {
+        return plannedOn;
+    }
 }
