@@ -1,6 +1,7 @@
 package nl.weerthuis.kernel.careindication;
 
 import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -21,7 +22,7 @@ public record WaakvlamStartedEvent(
         LocalDate until,
         LocalDate firstContactDueOn,
         String agreementId,
-        int agreementVersion) implements BusinessDated {
+        int agreementVersion) implements BusinessDated, DecidedUnderAgreement {
     @Override
     public LocalDate businessDate() {
         return startedOn;

@@ -1,6 +1,7 @@
 package nl.weerthuis.kernel.client;
 
 import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -17,7 +18,7 @@ public record OutflowRecordedEvent(
         String agreementId,
         int agreementVersion,
         @JsonAlias("reviewCadenceMonths") @JsonDeserialize(using = Term.Months.class) Period reviewCadence,
-        @JsonAlias("reviewPeriodMonths") @JsonDeserialize(using = Term.Months.class) Period reviewPeriod) implements BusinessDated {
+        @JsonAlias("reviewPeriodMonths") @JsonDeserialize(using = Term.Months.class) Period reviewPeriod) implements BusinessDated, DecidedUnderAgreement {
     /** The outflow is the move-in. */
     @Override
     public LocalDate businessDate() {

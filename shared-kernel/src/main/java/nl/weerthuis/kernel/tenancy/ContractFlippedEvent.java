@@ -1,6 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
 import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
 
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
@@ -19,7 +20,7 @@ public record ContractFlippedEvent(
         String region,
         String agreementId,
         int agreementVersion,
-        @PersonalData String grounds) implements BusinessDated {
+        @PersonalData String grounds) implements BusinessDated, DecidedUnderAgreement {
     @Override
     public LocalDate businessDate() {
         return flippedOn;

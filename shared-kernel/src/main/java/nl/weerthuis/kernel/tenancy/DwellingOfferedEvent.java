@@ -1,6 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
 import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -26,7 +27,7 @@ public record DwellingOfferedEvent(
         LocalDate trajectoryStartedOn,
         String agreementId,
         int agreementVersion,
-        @JsonAlias("offerDeadlineMonths") @JsonDeserialize(using = Term.Months.class) Period offerDeadline) implements BusinessDated {
+        @JsonAlias("offerDeadlineMonths") @JsonDeserialize(using = Term.Months.class) Period offerDeadline) implements BusinessDated, DecidedUnderAgreement {
     /** Not the day the trajectory started, which it also records. */
     @Override
     public LocalDate businessDate() {

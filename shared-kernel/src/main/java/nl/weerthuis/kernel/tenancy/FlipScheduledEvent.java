@@ -1,6 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
 import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
 
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
@@ -11,7 +12,7 @@ public record FlipScheduledEvent(
         @DataSubject String clientId,
         LocalDate plannedOn,
         String agreementId,
-        int agreementVersion) implements BusinessDated {
+        int agreementVersion) implements BusinessDated, DecidedUnderAgreement {
     /** The day the flip is planned for. */
     @Override
     public LocalDate businessDate() {

@@ -1,6 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
 import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -26,7 +27,7 @@ public record MovedInEvent(
         String agreementId,
         int agreementVersion,
         @JsonAlias("flipMinimumMonths") @JsonDeserialize(using = Term.Months.class) Period flipMinimumTerm,
-        @JsonAlias("flipMaximumMonths") @JsonDeserialize(using = Term.Months.class) Period flipMaximumTerm) implements BusinessDated {
+        @JsonAlias("flipMaximumMonths") @JsonDeserialize(using = Term.Months.class) Period flipMaximumTerm) implements BusinessDated, DecidedUnderAgreement {
     @Override
     public LocalDate businessDate() {
         return movedInOn;
