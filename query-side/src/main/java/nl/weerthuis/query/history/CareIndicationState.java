@@ -81,7 +81,7 @@ final class CareIndicationState extends StateFold {
             return facts;
         }
         add(facts, "Indication", Labels.of(type));
-        add(facts, "Hours per week", hoursPerWeek);
+        add(facts, "Support per week", Explanations.hours(hoursPerWeek));
         add(facts, "Valid", validFrom + " until " + validUntil);
         add(facts, "Ended because", endReason);
         add(facts, "Waakvlam", waakvlam == null ? "none" : waakvlam);

@@ -202,7 +202,7 @@ final class Explanations {
         }
         if (event instanceof SignalRaisedEvent e) {
             return said(c.view().seesSignalOf(e.sourceOrganisation())
-                    ? "A signal of " + Labels.of(e.kind()) + " (severity " + Labels.of(e.severity()) + ") was raised by "
+                    ? "A signal of " + Labels.of(e.kind()) + ", severity " + Labels.of(e.severity()) + ", was raised by "
                     + c.org(e.sourceOrganisation()) + (e.sourceType() == null ? "" : ", " + Labels.of(e.sourceType())) + "."
                     : "A signal was raised by another organisation.");
         }
@@ -293,7 +293,7 @@ final class Explanations {
                 .map(s -> " of " + Labels.of(s.kind())).orElse("");
     }
 
-    private static String hours(double hours) {
+    static String hours(double hours) {
         return (hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours)) + " hours";
     }
 

@@ -260,7 +260,7 @@ class DecisionHistoryTest {
         String body = read.getBody();
         assertThat(body).contains("ContractFlippedEvent").contains("rent paid for a year") // its own grounds
                 .doesNotContain("PROTECTED_LIVING_AT_HOME").doesNotContain("protected living at home")
-                .doesNotContain("Hours per week").doesNotContain("12 hours").doesNotContain("psychosis")
+                .doesNotContain("per week").doesNotContain("12 hours").doesNotContain("psychosis")
                 .doesNotContain("IndicationScaledEvent").doesNotContain("IndicationGrantedEvent");
 
         String providerAuditor = TestTokens.token(PROVIDER, "CARE_PROVIDER", "AUDITOR");
@@ -277,7 +277,7 @@ class DecisionHistoryTest {
                 .contains("Support by RIBW Twente (" + PROVIDER + ") runs from 2024-05-01 until 2026-05-01")
                 .contains("{\"label\":\"Provider\",\"value\":\"RIBW Twente (" + PROVIDER + ")\"}")
                 .doesNotContain("PROTECTED_LIVING_AT_HOME").doesNotContain("protected living at home")
-                .doesNotContain("Hours per week").doesNotContain("12 hours").doesNotContain("6 hours")
+                .doesNotContain("per week").doesNotContain("12 hours").doesNotContain("6 hours")
                 .doesNotContain("psychosis").doesNotContain("IndicationScaledEvent");
     }
 
