@@ -134,16 +134,21 @@ public class DecisionHistory {
         List<String> identifiers = identifiers(standing.subjects());
         Map<String, StateFold> states = new LinkedHashMap<>();
         standing.subjects().forEach(s -> states.put(s.aggregateIdentifier(), fold(s)));
-        for (Stored stored : events.of(identifiers, Selection.until(asOf))) {
-            states.get(stored.message().getAggregateIdentifier()).apply(stored.event());
-        }
-        List<Stored> page = events.of(identifiers, new Selection(asOf, after, limit + 1));
+        // Each event up to the instant is read once: those before the page, the page, those after it. The state is
+        // folded from all three; on a history of one page (the usual case) that is the page's query alone.
+        List<Stored> page = events.of(identifiers, new Selection(asOf, after, 0, limit + 1));
         Long nextAfter = page.size() > limit ? page.get(limit - 1).globalIndex() : null;
+        page = page.subList(0, Math.min(limit, page.size()));
+        List<Stored> beforePage = after > 0 ? events.of(identifiers, new Selection(asOf, 0, after, 0)) : List.of();
+        List<Stored> afterPage = nextAfter != null ? events.of(identifiers, new Selection(asOf, nextAfter, 0, 0)) : List.of();
+        for (List<Stored> part : List.of(beforePage, page, afterPage)) {
+            part.forEach(stored -> states.get(stored.message().getAggregateIdentifier()).apply(stored.event()));
+        }
         String region = standing.subjects().stream().filter(s -> s.aggregateType().equals("Client"))
                 .map(Subject::region).findFirst().orElse(standing.subjects().get(0).region());
         List<AgreementVersion> versions = versions(region);
         Organisations.Naming names = organisations.naming();
-        List<Entry> entries = page.stream().limit(limit)
+        List<Entry> entries = page.stream()
                 .map(stored -> entry(stored, versions, names, view, states)).toList();
         List<State> stateAsOf = HistoryMinimisation.states(states.values().stream().filter(StateFold::folded).toList(),
                         view, consentsToCare).stream()

@@ -42,15 +42,14 @@ class HistoryEvents {
         }
     }
 
-    /** Which events: up to an instant (null: all), after a global index, at most {@code limit} (0: no limit). */
-    record Selection(Instant until, long after, int limit) {
+    /**
+     * Which events: recorded up to an instant (null: all), with a global index after {@code after} and at most
+     * {@code upTo} (0: no bound), at most {@code limit} of them (0: no limit).
+     */
+    record Selection(Instant until, long after, long upTo, int limit) {
 
         static Selection all() {
-            return new Selection(null, 0, 0);
-        }
-
-        static Selection until(Instant until) {
-            return new Selection(until, 0, 0);
+            return new Selection(null, 0, 0, 0);
         }
     }
 
@@ -82,6 +81,10 @@ class HistoryEvents {
         if (selection.after() > 0) {
             sql.append(" AND global_index > ?");
             arguments.add(selection.after());
+        }
+        if (selection.upTo() > 0) {
+            sql.append(" AND global_index <= ?");
+            arguments.add(selection.upTo());
         }
         sql.append(" ORDER BY global_index");
         if (selection.limit() > 0) {
