@@ -2,8 +2,8 @@ package nl.weerthuis.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.weerthuis.kernel.eventstore.EventHashChain;
 import nl.weerthuis.kernel.eventstore.EventRenames;
 import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
 import nl.weerthuis.query.support.EventStoreFixture;
@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,7 +95,9 @@ class HistoryShapeTest {
         assertThat(resolved.get("businessDate").asText()).as("resolved on, not raised on").isEqualTo("2024-09-03");
     }
 
-    /** A raw row as an older version wrote it: its fields reversed, the flip under its former name, no hash. */
+    private final Map<String, String> previousHashes = new java.util.HashMap<>();
+
+    /** A raw row as an older version wrote it: its fields reversed, the flip under its former name. */
     private void storedByAnOlderVersion(FullJourney.Step step) throws Exception {
         Serializer serializer = events.engine().getEventSerializer();
         ObjectNode payload = (ObjectNode) json.readTree(serializer.serialize(step.event(), byte[].class).getData());
@@ -106,12 +107,21 @@ class HistoryShapeTest {
         ObjectNode reversed = json.createObjectNode();
         names.forEach(name -> reversed.set(name, payload.get(name)));
         String type = step.event() instanceof ContractFlippedEvent ? FORMER_FLIP : step.event().getClass().getName();
+        String eventId = UUID.randomUUID().toString();
+        String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        byte[] metaData = serializer.serialize(step.actor(), byte[].class).getData();
+        byte[] bytes = json.writeValueAsBytes(reversed);
+        // Chained as every stored event is, so the store's integrity check (other tests share it) still passes.
+        String previous = previousHashes.getOrDefault(step.aggregateId(), EventHashChain.GENESIS);
+        String hash = EventHashChain.hash(previous, step.aggregateType(), step.aggregateId(), step.sequence(), eventId,
+                timestamp, type, null, bytes, metaData);
+        previousHashes.put(step.aggregateId(), hash);
         readStore.update("""
                 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data,
-                    payload, payload_revision, payload_type, time_stamp) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)""",
-                step.aggregateId(), step.sequence(), step.aggregateType(), UUID.randomUUID().toString(),
-                serializer.serialize(step.actor(), byte[].class).getData(), json.writeValueAsBytes(reversed), type,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                    payload, payload_revision, payload_type, time_stamp, event_hash, previous_hash)
+                VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)""",
+                step.aggregateId(), step.sequence(), step.aggregateType(), eventId, metaData, bytes, type, timestamp,
+                hash, previous);
     }
 
     private JsonNode history(String clientId) throws Exception {
