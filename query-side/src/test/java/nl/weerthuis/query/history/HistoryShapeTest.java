@@ -4,19 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.weerthuis.kernel.eventstore.EventHashChain;
-import nl.weerthuis.kernel.eventstore.EventRenames;
-import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
+import nl.weerthuis.kernel.tenancy.FlipApprovedEvent;
 import nl.weerthuis.query.support.EventStoreFixture;
 import nl.weerthuis.query.support.TestOrganisationNames;
 import nl.weerthuis.testsupport.TestTokens;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -38,24 +34,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The history does not depend on how an event is stored: a store written by an older version — every record's fields
- * in another order, timestamps without milliseconds, and the flip still under the name it had before it was renamed
- * (with its upcaster) — gives the same history, word for word, as the same journey stored today.
+ * in another order, timestamps without milliseconds, and the flip approvals still under the name they had before the
+ * class was renamed (with its upcaster) — gives the same history, word for word, as the same journey stored today.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({EventStoreFixture.class, TestOrganisationNames.class, HistoryShapeTest.FormerName.class})
+@Import({EventStoreFixture.class, TestOrganisationNames.class})
 class HistoryShapeTest {
 
-    /** The name the flip is stored under by "an older version"; a rename adds exactly this to EventRenames.ALL. */
-    static final String FORMER_FLIP = "nl.weerthuis.kernel.tenancy.LeaseFlippedEvent";
-
-    @TestConfiguration
-    static class FormerName {
-        @Bean
-        EventUpcaster formerFlipName() {
-            return EventRenames.upcasters(List.of(new EventRenames.Rename(FORMER_FLIP, null, ContractFlippedEvent.class)));
-        }
-    }
+    /** The name flip approvals are stored under by "an older version"; its rename is registered in EventStoreFixture. */
+    static final String FORMER_NAME = EventStoreFixture.FORMER_FLIP_APPROVAL_NAME;
 
     @Autowired
     TestRestTemplate http;
@@ -77,7 +65,7 @@ class HistoryShapeTest {
             storedByAnOlderVersion(step);
         }
         assertThat(readStore.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = ?", Long.class,
-                FORMER_FLIP)).isEqualTo(1);
+                FORMER_NAME)).isEqualTo(3);
         for (String client : List.of(today, before)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> readStore.queryForObject(
                     "SELECT count(*) FROM history_subject WHERE client_id = ?", Long.class, client) == 3);
@@ -87,6 +75,8 @@ class HistoryShapeTest {
         assertThat(historyBefore.get("entries")).hasSize(historyToday.get("entries").size());
         assertThat(normalised(historyBefore, before, tenancyBefore, careBefore))
                 .isEqualTo(normalised(historyToday, today, tenancyToday, careToday));
+        assertThat(historyBefore.get("entries").get(22).get("description").asText())
+                .isEqualTo("The housing corporation approved the flip.");
         JsonNode flip = historyBefore.get("entries").get(25);
         assertThat(flip.get("eventType").asText()).isEqualTo("ContractFlippedEvent");
         assertThat(flip.get("grounds").asText()).isEqualTo("rent paid for a year, support accepted, no nuisance");
@@ -97,7 +87,7 @@ class HistoryShapeTest {
 
     private final Map<String, String> previousHashes = new java.util.HashMap<>();
 
-    /** A raw row as an older version wrote it: its fields reversed, the flip under its former name. */
+    /** A raw row as an older version wrote it: its fields reversed, a flip approval under its former name. */
     private void storedByAnOlderVersion(FullJourney.Step step) throws Exception {
         Serializer serializer = events.engine().getEventSerializer();
         ObjectNode payload = (ObjectNode) json.readTree(serializer.serialize(step.event(), byte[].class).getData());
@@ -106,7 +96,7 @@ class HistoryShapeTest {
         Collections.reverse(names);
         ObjectNode reversed = json.createObjectNode();
         names.forEach(name -> reversed.set(name, payload.get(name)));
-        String type = step.event() instanceof ContractFlippedEvent ? FORMER_FLIP : step.event().getClass().getName();
+        String type = step.event() instanceof FlipApprovedEvent ? FORMER_NAME : step.event().getClass().getName();
         String eventId = UUID.randomUUID().toString();
         String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         byte[] metaData = serializer.serialize(step.actor(), byte[].class).getData();
