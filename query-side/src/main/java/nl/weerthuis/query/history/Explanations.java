@@ -268,7 +268,11 @@ final class Explanations {
         if (event instanceof WaakvlamEndedEvent e) {
             return new Explained("The waakvlam ended: " + Labels.of(e.reason()) + ".", e.grounds(), null);
         }
-        return said("A " + words(event.getClass().getSimpleName()) + " was recorded.");
+        if (event instanceof org.axonframework.serialization.UnknownSerializedType unknown) {
+            // Stored under a name no class or rename (EventRenames) answers to: shown, never dropped from the trail.
+            return said("An event this version cannot read was recorded (stored as " + unknown.serializedType().getName() + ").");
+        }
+        return said("An event (" + words(event.getClass().getSimpleName()) + ") was recorded.");
     }
 
     private static Explained said(String description) {
