@@ -36,4 +36,10 @@ class EventStoreEngine {
                 .appendEvents(new HashChainedAppend())
                 .build();
     }
+
+    /** Renamed event classes read under their current names (the query side registers the same). */
+    @Bean
+    org.axonframework.serialization.upcasting.event.EventUpcaster eventRenames() {
+        return nl.weerthuis.kernel.eventstore.EventRenames.upcasters();
+    }
 }

@@ -96,6 +96,12 @@ public class EventSourceConfiguration {
                 .build();
     }
 
+    /** Renamed event classes read under their current names, as the command side reads them. */
+    @Bean
+    org.axonframework.serialization.upcasting.event.EventUpcaster eventRenames() {
+        return nl.weerthuis.kernel.eventstore.EventRenames.upcasters();
+    }
+
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
                                   @Value("${weerthuis.event-store.poll-interval-ms:250}") long pollIntervalMs) {

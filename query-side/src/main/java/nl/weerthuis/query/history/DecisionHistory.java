@@ -1,212 +1,259 @@
 package nl.weerthuis.query.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.weerthuis.query.privacy.SealedTexts;
-import org.axonframework.common.DateTimeUtils;
-import org.springframework.beans.factory.annotation.Qualifier;
+import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.AgreementPolicy;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
+import nl.weerthuis.kernel.client.ConsentGivenEvent;
+import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
+import nl.weerthuis.kernel.identity.MetadataKeys;
+import nl.weerthuis.kernel.identity.OrganisationType;
+import nl.weerthuis.kernel.identity.Role;
+import nl.weerthuis.kernel.involvement.ClientInvolvements;
+import nl.weerthuis.kernel.involvement.InvolvementRules;
+import nl.weerthuis.query.history.HistoryEvents.Selection;
+import nl.weerthuis.query.history.HistoryEvents.Stored;
+import nl.weerthuis.query.history.HistoryMinimisation.View;
+import nl.weerthuis.query.history.StateFold.Fact;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
-import nl.weerthuis.kernel.identity.OrganisationType;
 import java.util.Set;
-import nl.weerthuis.kernel.identity.MetadataKeys;
-import nl.weerthuis.kernel.involvement.ClientInvolvements;
-import nl.weerthuis.kernel.involvement.InvolvementRules;
 
 /**
  * One client's decision history across Client, Tenancy and CareIndication, read from the event store as of an
- * instant: what happened, on which business date, when it was recorded, who acted, on which grounds, under which
- * agreement version — and the state each aggregate had then.
+ * instant: what happened in plain words, on which business date, when it was recorded, who acted (by name), on which
+ * grounds, under which agreement version and rule — and the state each aggregate had then, as readable facts.
  */
 @Component
 public class DecisionHistory {
 
     /** The purpose for which a client lets a corporation know that support runs (as for the client file). */
     static final String CORPORATION_CARE_PURPOSE = "goed-huurderschap";
+    /** Entries per page when the reader asks for no other number, and the most it may ask for. */
+    public static final int DEFAULT_LIMIT = 500, MAX_LIMIT = 1000;
 
-    private final JdbcTemplate events;
     private final JdbcTemplate readStore;
+    private final HistoryEvents events;
+    private final Organisations organisations;
     private final ObjectMapper json;
-    private final SealedTexts sealedTexts;
 
-    DecisionHistory(@Qualifier("eventStoreDataSource") DataSource eventStore, JdbcTemplate readStore, ObjectMapper json,
-                    SealedTexts sealedTexts) {
-        this.sealedTexts = sealedTexts;
-        this.events = new JdbcTemplate(eventStore);
+    DecisionHistory(JdbcTemplate readStore, HistoryEvents events, Organisations organisations, ObjectMapper json) {
         this.readStore = readStore;
+        this.events = events;
+        this.organisations = organisations;
         this.json = json;
     }
 
     public record Entry(long globalIndex, String aggregateType, String aggregateIdentifier, long sequenceNumber,
                         String eventType, String businessDate, Instant recordedAt, Map<String, String> actor,
-                        String grounds, Map<String, Object> agreement) {
+                        String description, String grounds, Map<String, Object> agreement, Fact rule) {
+
+        Entry withoutGrounds() {
+            return grounds == null ? this : new Entry(globalIndex, aggregateType, aggregateIdentifier, sequenceNumber,
+                    eventType, businessDate, recordedAt, actor, description, null, agreement, rule);
+        }
     }
 
-    public record History(String clientId, Instant asOf, List<Entry> entries, List<JsonNode> stateAsOf) {
+    /** One aggregate's state as of the instant, in readable facts. */
+    public record State(String aggregateType, String aggregateIdentifier, String title, List<Fact> facts) {
+    }
+
+    /** The page of entries: at most {@code limit} after global index {@code after}; {@code nextAfter} null at the end. */
+    public record Page(int limit, long after, Long nextAfter) {
+    }
+
+    public record History(String clientId, Instant asOf, List<Entry> entries, List<State> stateAsOf, Page page) {
     }
 
     /**
-     * A history with what its reader may weigh it by: who is or was involved with the client and which consents
-     * stand — both from all of the client's events, not only those up to {@code asOf}.
+     * What a reader is weighed by before anything is shown: which aggregates are the client's, who is or was involved
+     * and which consents stand — all from all of the client's events, not only those up to an instant.
      */
-    public record Read(History history, ClientInvolvements involvements, Set<String> consents) {
+    public record Standing(String clientId, List<Subject> subjects, ClientInvolvements involvements, Set<String> consents) {
 
         public boolean consents(String organisation, String purpose) {
             return consents.contains(organisation + "|" + purpose);
         }
     }
 
-    private record Subject(String aggregateIdentifier, String aggregateType, String region) {
+    record Subject(String aggregateIdentifier, String aggregateType, String region) {
     }
 
-    private record AgreementVersion(String agreementId, int version, LocalDate effectiveFrom) {
-    }
-
-    /** Empty when no such client is known. */
-    public Optional<History> of(String clientId, Instant asOf) {
-        return read(clientId, asOf).map(Read::history);
+    private record AgreementVersion(String agreementId, int version, LocalDate effectiveFrom, String name,
+                                    AgreementPolicy policy) {
     }
 
     /** Empty when no such client is known. */
-    public Optional<Read> read(String clientId, Instant asOf) {
+    public Optional<Standing> standing(String clientId) {
         List<Subject> subjects = readStore.query(
                 "SELECT aggregate_identifier, aggregate_type, region FROM history_subject WHERE client_id = ? ORDER BY aggregate_type",
                 (row, n) -> new Subject(row.getString(1), row.getString(2), row.getString(3)), clientId);
         if (subjects.isEmpty()) {
             return Optional.empty();
         }
-        String region = subjects.stream().filter(s -> s.aggregateType().equals("Client")).map(Subject::region)
-                .findFirst().orElse(subjects.get(0).region());
-        // The region's agreement versions, newest first: each entry takes the first that had taken effect by its date.
-        List<AgreementVersion> versions = readStore.query("""
-                SELECT agreement_id, version, effective_from FROM history_agreement_version
-                WHERE region = ? ORDER BY effective_from DESC, version DESC""",
-                (row, n) -> new AgreementVersion(row.getString(1), row.getInt(2), row.getDate(3).toLocalDate()), region);
-        Map<String, AggregateState> states = new LinkedHashMap<>();
-        subjects.forEach(s -> states.put(s.aggregateIdentifier(), new AggregateState(s.aggregateType(), s.aggregateIdentifier())));
-        List<Entry> entries = new ArrayList<>();
         List<ClientInvolvements.Fact> facts = new ArrayList<>();
         Set<String> consents = new HashSet<>();
-        String placeholders = String.join(",", Collections.nCopies(subjects.size(), "?"));
-        events.query("SELECT global_index, aggregate_identifier, sequence_number, type, payload_type, payload, meta_data, time_stamp "
-                        + "FROM domain_event_entry WHERE aggregate_identifier IN (" + placeholders + ") ORDER BY global_index",
-                row -> {
-                    Instant recordedAt = DateTimeUtils.parseInstant(row.getString("time_stamp"));
-                    String type = simpleName(row.getString("payload_type"));
-                    JsonNode payload = sealedTexts.open(read(row.getBytes("payload")));
-                    JsonNode metaData = read(row.getBytes("meta_data"));
-                    involvementFact(row.getString("payload_type"), payload, metaData, recordedAt).ifPresent(facts::add);
-                    consent(type, payload, consents);
-                    if (recordedAt.isAfter(asOf)) {
-                        return;
-                    }
-                    String aggregateIdentifier = row.getString("aggregate_identifier");
-                    states.get(aggregateIdentifier).apply(type, payload);
-                    String businessDate = businessDate(payload);
-                    entries.add(new Entry(row.getLong("global_index"), row.getString("type"), aggregateIdentifier,
-                            row.getLong("sequence_number"), type, businessDate, recordedAt, actor(metaData),
-                            payload.hasNonNull("grounds") ? payload.get("grounds").asText() : null,
-                            agreement(payload, versions, businessDate)));
-                },
-                subjects.stream().map(Subject::aggregateIdentifier).toArray());
-        List<JsonNode> stateAsOf = states.values().stream().map(s -> (JsonNode) s.node())
-                .filter(node -> node.size() > 2).toList();
-        return Optional.of(new Read(new History(clientId, asOf, entries, stateAsOf), ClientInvolvements.fold(facts),
-                Set.copyOf(consents)));
+        for (Stored stored : events.of(identifiers(subjects), Selection.all())) {
+            Class<?> type = stored.message().getPayloadType();
+            // Only these payloads are deserialised: the type is known from the (upcast) stored name alone.
+            if (InvolvementRules.EVENTS.contains(type)) {
+                facts.add(new ClientInvolvements.Fact(stored.event(), metaData(stored, MetadataKeys.ACTOR_ORGANISATION),
+                        stored.recordedAt()));
+            }
+            if (type == ConsentGivenEvent.class) {
+                ConsentGivenEvent given = (ConsentGivenEvent) stored.event();
+                consents.add(given.receivingOrganisation() + "|" + given.purpose());
+            } else if (type == ConsentWithdrawnEvent.class) {
+                ConsentWithdrawnEvent withdrawn = (ConsentWithdrawnEvent) stored.event();
+                consents.remove(withdrawn.receivingOrganisation() + "|" + withdrawn.purpose());
+            }
+        }
+        return Optional.of(new Standing(clientId, subjects, ClientInvolvements.fold(facts), Set.copyOf(consents)));
     }
 
     /**
-     * The history as an organisation of this type may see it (null: whole); a corporation's care facts depend on the
-     * client's consent to that corporation, as in the client file.
+     * The history as of {@code asOf}, one page of it, as an organisation of type {@code readAs} (null: whole) may see
+     * it; a corporation's care facts depend on the client's consent to that corporation, as in the client file.
      */
-    public History minimised(Read read, OrganisationType readAs, String organisation) {
-        return HistoryMinimisation.forReader(read.history(), readAs, organisation,
-                read.consents(organisation, CORPORATION_CARE_PURPOSE));
+    public History history(Standing standing, Instant asOf, long after, int limit, OrganisationType readAs,
+                           String organisation) {
+        View view = new View(readAs, organisation);
+        boolean consentsToCare = standing.consents(organisation, CORPORATION_CARE_PURPOSE);
+        List<String> identifiers = identifiers(standing.subjects());
+        Map<String, StateFold> states = new LinkedHashMap<>();
+        standing.subjects().forEach(s -> states.put(s.aggregateIdentifier(), fold(s)));
+        // Each event up to the instant is read once: those before the page, the page, those after it. The state is
+        // folded from all three; on a history of one page (the usual case) that is the page's query alone.
+        List<Stored> page = events.of(identifiers, new Selection(asOf, after, 0, limit + 1));
+        Long nextAfter = page.size() > limit ? page.get(limit - 1).globalIndex() : null;
+        page = page.subList(0, Math.min(limit, page.size()));
+        List<Stored> beforePage = after > 0 ? events.of(identifiers, new Selection(asOf, 0, after, 0)) : List.of();
+        List<Stored> afterPage = nextAfter != null ? events.of(identifiers, new Selection(asOf, nextAfter, 0, 0)) : List.of();
+        for (List<Stored> part : List.of(beforePage, page, afterPage)) {
+            part.forEach(stored -> states.get(stored.message().getAggregateIdentifier()).apply(stored.event()));
+        }
+        String region = standing.subjects().stream().filter(s -> s.aggregateType().equals("Client"))
+                .map(Subject::region).findFirst().orElse(standing.subjects().get(0).region());
+        List<AgreementVersion> versions = versions(region);
+        Organisations.Naming names = organisations.naming();
+        List<Entry> entries = page.stream()
+                .map(stored -> entry(stored, versions, names, view, states)).toList();
+        List<State> stateAsOf = HistoryMinimisation.states(states.values().stream().filter(StateFold::folded).toList(),
+                        view, consentsToCare).stream()
+                .map(s -> new State(s.aggregateType(), s.aggregateIdentifier(), s.title(), s.facts(names))).toList();
+        return new History(standing.clientId(), asOf, HistoryMinimisation.entries(entries, view, consentsToCare),
+                stateAsOf, new Page(limit, after, nextAfter));
     }
 
-    /** The events that grant or end an involvement, as the kernel's rules read them. */
-    private Optional<ClientInvolvements.Fact> involvementFact(String payloadType, JsonNode payload, JsonNode metaData,
-                                                              Instant recordedAt) {
-        Optional<Class<?>> type = InvolvementRules.EVENTS.stream().filter(c -> c.getName().equals(payloadType)).findFirst();
-        if (type.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new ClientInvolvements.Fact(json.treeToValue(payload, type.get()),
-                    metaData.path(MetadataKeys.ACTOR_ORGANISATION).asText(null), recordedAt));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static StateFold fold(Subject subject) {
+        return switch (subject.aggregateType()) {
+            case "Client" -> new ClientState(subject.aggregateIdentifier());
+            case "Tenancy" -> new TenancyState(subject.aggregateIdentifier());
+            default -> new CareIndicationState(subject.aggregateIdentifier());
+        };
     }
 
-    private static void consent(String type, JsonNode payload, Set<String> consents) {
-        String key = payload.path("receivingOrganisation").asText() + "|" + payload.path("purpose").asText();
-        if (type.equals("ConsentGivenEvent")) {
-            consents.add(key);
-        } else if (type.equals("ConsentWithdrawnEvent")) {
-            consents.remove(key);
-        }
+    private Entry entry(Stored stored, List<AgreementVersion> versions, Organisations.Naming names, View view,
+                        Map<String, StateFold> states) {
+        Object event = stored.event();
+        LocalDate businessDate = event instanceof BusinessDated dated ? dated.businessDate() : null;
+        Optional<AgreementVersion> version = agreementVersion(event, versions, businessDate);
+        Explanations.Explained explained = Explanations.of(event, new Explanations.Context(names, view,
+                id -> Optional.ofNullable(states.get(id)), version.map(AgreementVersion::policy).orElse(
+                        version.isEmpty() ? AgreementPolicy.NATIONAL_DEFAULT : null)));
+        var message = stored.message();
+        return new Entry(stored.globalIndex(), message.getType(), message.getAggregateIdentifier(),
+                message.getSequenceNumber(), event.getClass().getSimpleName(),
+                businessDate == null ? null : businessDate.toString(), stored.recordedAt(), actor(stored, names),
+                explained.description(), explained.grounds(), agreement(event, version), explained.rule());
     }
 
-    private static Map<String, Object> agreement(JsonNode payload, List<AgreementVersion> versions, String businessDate) {
+    /** The version recorded with the decision, or else the one in force on its business date (empty: national default). */
+    private static Optional<AgreementVersion> agreementVersion(Object event, List<AgreementVersion> versions,
+                                                               LocalDate businessDate) {
+        if (event instanceof DecidedUnderAgreement recorded) {
+            return Optional.of(versions.stream().filter(v -> v.agreementId().equals(recorded.agreementId())
+                            && v.version() == recorded.agreementVersion()).findFirst()
+                    .orElse(new AgreementVersion(recorded.agreementId(), recorded.agreementVersion(), null, null, null)));
+        }
+        return businessDate == null ? Optional.empty()
+                : versions.stream().filter(v -> !v.effectiveFrom().isAfter(businessDate)).findFirst();
+    }
+
+    private static Map<String, Object> agreement(Object event, Optional<AgreementVersion> version) {
         Map<String, Object> agreement = new LinkedHashMap<>();
-        if (payload.has("agreementVersion")) {
-            agreement.put("agreementId", payload.path("agreementId").asText());
-            agreement.put("version", payload.path("agreementVersion").asInt());
-            agreement.put("recordedWithDecision", true);
-            return agreement;
-        }
-        Optional<AgreementVersion> inForce = businessDate == null ? Optional.empty() : versions.stream()
-                .filter(v -> !v.effectiveFrom().isAfter(LocalDate.parse(businessDate))).findFirst();
-        agreement.put("agreementId", inForce.map(AgreementVersion::agreementId).orElse("national-default"));
-        agreement.put("version", inForce.map(AgreementVersion::version).orElse(0));
-        agreement.put("recordedWithDecision", false);
+        agreement.put("agreementId", version.map(AgreementVersion::agreementId).orElse("national-default"));
+        agreement.put("name", version.map(v -> v.name() == null ? v.agreementId() : v.name())
+                .orElse("national default rules"));
+        agreement.put("version", version.map(AgreementVersion::version).orElse(0));
+        agreement.put("effectiveFrom", version.map(AgreementVersion::effectiveFrom).map(LocalDate::toString).orElse(null));
+        agreement.put("recordedWithDecision", event instanceof DecidedUnderAgreement);
         return agreement;
     }
 
-    /** The business date is the event's first date field named for what happened on it (movedInOn, offeredOn, ...). */
-    private static String businessDate(JsonNode payload) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = payload.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().endsWith("On") && field.getValue().isTextual()) {
-                return field.getValue().asText();
-            }
-        }
-        return null;
+    private List<AgreementVersion> versions(String region) {
+        // The region's agreement versions, newest first: an entry takes the first that had taken effect by its date.
+        return readStore.query("""
+                SELECT v.agreement_id, v.version, v.effective_from, v.policy,
+                       (SELECT n.name FROM history_agreement_version n
+                        WHERE n.agreement_id = v.agreement_id AND n.name IS NOT NULL ORDER BY n.version LIMIT 1) AS name
+                FROM history_agreement_version v WHERE v.region = ? ORDER BY v.effective_from DESC, v.version DESC""",
+                (row, n) -> new AgreementVersion(row.getString(1), row.getInt(2), row.getDate(3).toLocalDate(),
+                        row.getString(5), policy(row.getString(4))), region);
     }
 
-    private static Map<String, String> actor(JsonNode metaData) {
-        Map<String, String> actor = new LinkedHashMap<>();
-        actor.put("organisation", metaData.path("actorOrganisation").asText(null));
-        actor.put("organisationType", metaData.path("actorOrganisationType").asText(null));
-        actor.put("person", metaData.path("actorPerson").asText(null));
-        actor.put("roles", metaData.path("actorRoles").asText(null));
-        return actor;
-    }
-
-    private JsonNode read(byte[] bytes) {
+    private AgreementPolicy policy(String stored) {
         try {
-            return bytes == null ? json.createObjectNode() : json.readTree(bytes);
+            return stored == null ? null : json.readValue(stored, AgreementPolicy.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String simpleName(String payloadType) {
-        return payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    private static Map<String, String> actor(Stored stored, Organisations.Naming names) {
+        String organisation = metaData(stored, MetadataKeys.ACTOR_ORGANISATION);
+        String type = metaData(stored, MetadataKeys.ACTOR_ORGANISATION_TYPE);
+        String person = metaData(stored, MetadataKeys.ACTOR_PERSON);
+        String roles = metaData(stored, MetadataKeys.ACTOR_ROLES);
+        Map<String, String> actor = new LinkedHashMap<>();
+        actor.put("organisation", organisation);
+        actor.put("organisationName", names.of(organisation));
+        actor.put("organisationType", type);
+        actor.put("person", person);
+        actor.put("roles", roles);
+        actor.put("description", organisation == null ? "the system (the journey's own process)"
+                : names.of(organisation) + (type == null ? "" : ", " + label(OrganisationType.class, type))
+                + (roles == null ? "" : ", as " + String.join(", ", Arrays.stream(roles.split(",")).map(String::trim)
+                .map(r -> label(Role.class, r)).toList())) + (person == null ? "" : " (" + person + ")"));
+        return actor;
+    }
+
+    private static <E extends Enum<E>> String label(Class<E> type, String code) {
+        try {
+            return Labels.of(Enum.valueOf(type, code));
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
+    }
+
+    private static String metaData(Stored stored, String key) {
+        Object value = stored.message().getMetaData().get(key);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static List<String> identifiers(List<Subject> subjects) {
+        return subjects.stream().map(Subject::aggregateIdentifier).toList();
     }
 }

@@ -1,6 +1,9 @@
 package nl.weerthuis.query.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.agreement.AgreementAdoptedEvent;
+import nl.weerthuis.kernel.agreement.AgreementPolicy;
 import nl.weerthuis.kernel.agreement.PolicyAmendedEvent;
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
@@ -22,9 +25,11 @@ import java.sql.Date;
 class HistorySubjects {
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    HistorySubjects(JdbcTemplate jdbc) {
+    HistorySubjects(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @EventHandler
@@ -44,12 +49,12 @@ class HistorySubjects {
 
     @EventHandler
     void on(AgreementAdoptedEvent event) {
-        version(event.agreementId(), event.version(), event.region(), event.effectiveFrom());
+        version(event.agreementId(), event.version(), event.region(), event.effectiveFrom(), event.name(), event.policy());
     }
 
     @EventHandler
     void on(PolicyAmendedEvent event) {
-        version(event.agreementId(), event.version(), event.region(), event.effectiveFrom());
+        version(event.agreementId(), event.version(), event.region(), event.effectiveFrom(), null, event.policy());
     }
 
     @ResetHandler
@@ -65,10 +70,19 @@ class HistorySubjects {
                 aggregateId, type, clientId, region);
     }
 
-    private void version(String agreementId, int version, String region, java.time.LocalDate from) {
+    private void version(String agreementId, int version, String region, java.time.LocalDate from, String name,
+                         AgreementPolicy policy) {
         jdbc.update("""
-                INSERT INTO history_agreement_version (agreement_id, version, region, effective_from)
-                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                agreementId, version, region, Date.valueOf(from));
+                INSERT INTO history_agreement_version (agreement_id, version, region, effective_from, name, policy)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                agreementId, version, region, Date.valueOf(from), name, stored(policy));
+    }
+
+    private String stored(AgreementPolicy policy) {
+        try {
+            return policy == null ? null : json.writeValueAsString(policy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,6 +8,9 @@ import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
 import nl.weerthuis.kernel.tenancy.*;
 import nl.weerthuis.query.support.EventStoreFixture;
+import nl.weerthuis.query.support.TestOrganisationNames;
+import nl.weerthuis.kernel.agreement.AgreementAdoptedEvent;
+import nl.weerthuis.kernel.agreement.AgreementPolicy;
 import nl.weerthuis.testsupport.TestTokens;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 /** An auditor replays why a lease was flipped, and what the system knew before it was. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(EventStoreFixture.class)
+@Import({EventStoreFixture.class, TestOrganisationNames.class})
 class DecisionHistoryTest {
 
     static final String CORPORATION = "12345678";
@@ -71,6 +74,13 @@ class DecisionHistoryTest {
         MetaData municipality = actor(TestTokens.MUNICIPALITY, "MUNICIPALITY", "intake-1");
         MetaData corporation = actor(CORPORATION, "HOUSING_CORPORATION", "verhuur-7");
         Dwelling dwelling = new Dwelling("Hoofdstraat 1", "Almelo", "Centrum");
+        if (readStore.queryForObject("SELECT count(*) FROM history_agreement_version WHERE agreement_id = 'agreement-twente'",
+                Long.class) == 0) {
+            events.append("RegionalAgreement", "agreement-twente", 0, new AgreementAdoptedEvent("agreement-twente", "Twente",
+                    "Convenant Uitstroom Twente", 1, LocalDate.of(2023, 1, 1), AgreementPolicy.NATIONAL_DEFAULT), municipality);
+            await().atMost(Duration.ofSeconds(10)).until(() -> readStore.queryForObject(
+                    "SELECT count(*) FROM history_agreement_version WHERE agreement_id = 'agreement-twente'", Long.class) == 1);
+        }
         events.append("Client", clientId, 0, new ClientRegisteredEvent(clientId, CareSetting.PROTECTED_HOUSING, "RIBW",
                 "Twente", "Almelo", PROVIDER, LocalDate.of(2024, 1, 8), null), municipality);
         events.append("Client", clientId, 1, new OutflowTrajectoryStartedEvent(clientId, CareSetting.PROTECTED_HOUSING,
@@ -116,26 +126,68 @@ class DecisionHistoryTest {
         throw new AssertionError("no tenancy state in " + history);
     }
 
+    /** A readable fact of a state, by its label. */
+    static String fact(JsonNode state, String label) {
+        for (JsonNode fact : state.get("facts")) {
+            if (fact.get("label").asText().equals(label)) {
+                return fact.get("value").asText();
+            }
+        }
+        return null;
+    }
+
     @Test
     void before_the_flip_the_care_provider_holds_the_lease_after_it_the_client() throws Exception {
         String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
 
         JsonNode then = json.readTree(get("/api/v1/clients/" + clientId + "/history?asOf=" + beforeFlip, auditor).getBody());
-        assertThat(tenancyState(then).get("leaseHolder").asText()).isEqualTo("CARE_PROVIDER " + PROVIDER);
+        assertThat(fact(tenancyState(then), "Lease holder")).isEqualTo("the care provider, RIBW Twente (" + PROVIDER + ")");
+        assertThat(fact(tenancyState(then), "Lease")).isNull();
         assertThat(then.get("entries")).hasSize(6);
 
         JsonNode now = json.readTree(get("/api/v1/clients/" + clientId + "/history", auditor).getBody());
-        assertThat(tenancyState(now).get("leaseHolder").asText()).isEqualTo("CLIENT");
-        assertThat(tenancyState(now).get("leaseIndefinite").asBoolean()).isTrue();
+        assertThat(fact(tenancyState(now), "Lease holder")).isEqualTo("the client");
+        assertThat(fact(tenancyState(now), "Lease")).isEqualTo("indefinite, in the client's own name");
         JsonNode flip = now.get("entries").get(6);
         assertThat(flip.get("eventType").asText()).isEqualTo("ContractFlippedEvent");
         assertThat(flip.get("businessDate").asText()).isEqualTo("2025-06-01");
         assertThat(flip.get("grounds").asText()).isEqualTo("rent paid for a year, support accepted, no nuisance");
+        assertThat(flip.get("description").asText()).startsWith("The lease flipped (omklap)")
+                .contains("Woonstichting De Hoven (" + CORPORATION + ")");
         assertThat(flip.get("actor").get("organisation").asText()).isEqualTo(CORPORATION);
+        assertThat(flip.get("actor").get("organisationName").asText()).isEqualTo("Woonstichting De Hoven (" + CORPORATION + ")");
+        assertThat(flip.get("actor").get("description").asText())
+                .isEqualTo("Woonstichting De Hoven (" + CORPORATION + "), housing corporation, as caseworker (verhuur-7)");
         assertThat(flip.get("actor").get("person").asText()).isEqualTo("verhuur-7");
         assertThat(flip.get("agreement").get("agreementId").asText()).isEqualTo("agreement-twente");
+        assertThat(flip.get("agreement").get("name").asText()).isEqualTo("Convenant Uitstroom Twente");
         assertThat(flip.get("agreement").get("version").asInt()).isEqualTo(1);
+        assertThat(flip.get("rule").get("label").asText()).isEqualTo("Flip term");
+        assertThat(flip.get("rule").get("value").asText()).contains("at least 12 months and at most 36 months");
         assertThat(now.get("entries").get(0).get("actor").get("organisationType").asText()).isEqualTo("MUNICIPALITY");
+    }
+
+    @Test
+    void the_history_is_paged_by_global_index_in_the_query() throws Exception {
+        String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
+        JsonNode whole = json.readTree(get("/api/v1/clients/" + clientId + "/history", auditor).getBody());
+        JsonNode first = json.readTree(get("/api/v1/clients/" + clientId + "/history?limit=4", auditor).getBody());
+        assertThat(first.get("entries")).hasSize(4);
+        long next = first.get("page").get("nextAfter").asLong();
+        assertThat(next).isEqualTo(whole.get("entries").get(3).get("globalIndex").asLong());
+        JsonNode second = json.readTree(get("/api/v1/clients/" + clientId + "/history?limit=4&after=" + next, auditor).getBody());
+        assertThat(second.get("entries")).hasSize(3);
+        assertThat(second.get("page").get("nextAfter").isNull()).isTrue();
+        assertThat(second.get("entries").get(0).get("globalIndex").asLong())
+                .isEqualTo(whole.get("entries").get(4).get("globalIndex").asLong());
+        // Every page shows the state as of the instant, folded from all events up to it, not only the page's.
+        assertThat(second.get("stateAsOf")).isEqualTo(whole.get("stateAsOf"));
+        assertThat(first.get("stateAsOf")).isEqualTo(whole.get("stateAsOf"));
+
+        ResponseEntity<String> bad = get("/api/v1/clients/" + clientId + "/history?limit=0&after=-1", auditor);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(bad.getBody()).get("invalidParams")).hasSize(2);
+        assertThat(get("/api/v1/clients/" + clientId + "/history?limit=many", auditor).getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
@@ -207,12 +259,14 @@ class DecisionHistoryTest {
         assertThat(read.getStatusCode().value()).isEqualTo(200);
         String body = read.getBody();
         assertThat(body).contains("ContractFlippedEvent").contains("rent paid for a year") // its own grounds
-                .doesNotContain("PROTECTED_LIVING_AT_HOME").doesNotContain("hoursPerWeek").doesNotContain("psychosis")
+                .doesNotContain("PROTECTED_LIVING_AT_HOME").doesNotContain("protected living at home")
+                .doesNotContain("per week").doesNotContain("12 hours").doesNotContain("psychosis")
                 .doesNotContain("IndicationScaledEvent").doesNotContain("IndicationGrantedEvent");
 
         String providerAuditor = TestTokens.token(PROVIDER, "CARE_PROVIDER", "AUDITOR");
         assertThat(get("/api/v1/clients/" + clientId + "/history", providerAuditor).getBody())
-                .contains("PROTECTED_LIVING_AT_HOME").contains("psychosis under control");
+                .contains("protected living at home").contains("12 hours")
+                .contains("psychosis under control");
 
         // With the client's consent for "goed huurderschap": that support runs, by whom and until when; still not what.
         events.append("Client", clientId, 2, new ConsentGivenEvent(clientId, CORPORATION, "goed-huurderschap",
@@ -220,9 +274,11 @@ class DecisionHistoryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/clients/" + clientId + "/history",
                 corporationAuditor).getBody().contains("IndicationGrantedEvent"));
         assertThat(get("/api/v1/clients/" + clientId + "/history", corporationAuditor).getBody())
-                .contains("\"provider\":\"" + PROVIDER + "\"").contains("2026-05-01")
-                .doesNotContain("PROTECTED_LIVING_AT_HOME").doesNotContain("hoursPerWeek").doesNotContain("psychosis")
-                .doesNotContain("IndicationScaledEvent");
+                .contains("Support by RIBW Twente (" + PROVIDER + ") runs from 2024-05-01 until 2026-05-01")
+                .contains("{\"label\":\"Provider\",\"value\":\"RIBW Twente (" + PROVIDER + ")\"}")
+                .doesNotContain("PROTECTED_LIVING_AT_HOME").doesNotContain("protected living at home")
+                .doesNotContain("per week").doesNotContain("12 hours").doesNotContain("6 hours")
+                .doesNotContain("psychosis").doesNotContain("IndicationScaledEvent");
     }
 
     @Test

@@ -2,7 +2,6 @@ package nl.weerthuis.query.history;
 
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.query.history.DecisionHistory.Entry;
-import nl.weerthuis.query.history.DecisionHistory.History;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,16 +16,17 @@ class HistoryMinimisationTest {
 
     private static Entry written(long index, String organisation, OrganisationType type, String grounds) {
         return new Entry(index, "Tenancy", "tenancy-" + index, 0, "TenancyEndedEvent", "2026-03-02", Instant.EPOCH,
-                Map.of("organisation", organisation, "organisationType", type.name()), grounds, Map.of());
+                Map.of("organisation", organisation, "organisationType", type.name()), "The tenancy ended.", grounds,
+                Map.of(), null);
     }
 
-    private static final History HISTORY = new History("client-1", Instant.EPOCH, List.of(
+    private static final List<Entry> HISTORY = List.of(
             written(1, CORPORATION_A, OrganisationType.HOUSING_CORPORATION, "A's own grounds"),
             written(2, CORPORATION_B, OrganisationType.HOUSING_CORPORATION, "B's grounds: nuisance reports"),
-            written(3, MUNICIPALITY, OrganisationType.MUNICIPALITY, "the municipality's grounds")), List.of());
+            written(3, MUNICIPALITY, OrganisationType.MUNICIPALITY, "the municipality's grounds"));
 
     private static List<String> groundsAsReadBy(OrganisationType type, String organisation) {
-        return HistoryMinimisation.forReader(HISTORY, type, organisation, false).entries().stream()
+        return HistoryMinimisation.entries(HISTORY, new HistoryMinimisation.View(type, organisation), false).stream()
                 .map(Entry::grounds).toList();
     }
 

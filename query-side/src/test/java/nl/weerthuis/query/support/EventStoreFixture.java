@@ -43,6 +43,21 @@ public class EventStoreFixture {
         };
     }
 
+    /**
+     * An event class renamed after events of it were stored, as {@code HistoryShapeTest} stores them: every test
+     * context reads them through the rename's upcaster, as every reader of a real store would once the rename (and its
+     * entry in {@code EventRenames.ALL}) ships. (Only the history reads flip approvals, so a context without it, such
+     * as WebBoundaryHttpTest's, leaves every other read model as it would be.)
+     */
+    public static final String FORMER_FLIP_APPROVAL_NAME = "nl.weerthuis.kernel.tenancy.FlipConsentRecordedEvent";
+
+    @Bean
+    org.axonframework.serialization.upcasting.event.EventUpcaster formerEventNames() {
+        return nl.weerthuis.kernel.eventstore.EventRenames.upcasters(java.util.List.of(
+                new nl.weerthuis.kernel.eventstore.EventRenames.Rename(FORMER_FLIP_APPROVAL_NAME, null,
+                        nl.weerthuis.kernel.tenancy.FlipApprovedEvent.class)));
+    }
+
     @Bean
     Appender eventAppender(DataSource readStore, ObjectMapper web) {
         ConnectionProvider connections = () -> DataSourceUtils.getConnection(readStore);

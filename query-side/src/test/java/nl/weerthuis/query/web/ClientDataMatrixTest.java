@@ -223,7 +223,7 @@ class ClientDataMatrixTest {
         HttpResponse<String> history = get("/api/v1/clients/" + b + "/history",
                 TestTokens.token(CORPORATION_B, "HOUSING_CORPORATION", "AUDITOR"), "audit-decision-history");
         assertThat(history.statusCode()).isEqualTo(200);
-        assertThat(history.body()).contains("TenancyEndedEvent").doesNotContain("SUPPORTED_LIVING")
+        assertThat(history.body()).contains("TenancyEndedEvent").doesNotContain("SUPPORTED_LIVING").doesNotContain("supported living")
                 .doesNotContain("IndicationGrantedEvent");
     }
 

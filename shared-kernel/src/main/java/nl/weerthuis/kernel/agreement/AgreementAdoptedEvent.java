@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.agreement;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 
 /** A regional agreement was adopted; its rules are version 1. */
@@ -9,5 +11,10 @@ public record AgreementAdoptedEvent(
         String name,
         int version,
         LocalDate effectiveFrom,
-        AgreementPolicy policy) {
+        AgreementPolicy policy) implements BusinessDated {
+    /** The day this first version takes effect. */
+    @Override
+    public LocalDate businessDate() {
+        return effectiveFrom;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.agreement;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import nl.weerthuis.kernel.privacy.NotPersonal;
 import java.time.LocalDate;
 
@@ -10,5 +12,10 @@ public record PolicyAmendedEvent(
         int version,
         LocalDate effectiveFrom,
         AgreementPolicy policy,
-        @NotPersonal("grounds of a regional policy, about the region and not about a client") String grounds) {
+        @NotPersonal("grounds of a regional policy, about the region and not about a client") String grounds) implements BusinessDated {
+    /** The day the new version takes effect. */
+    @Override
+    public LocalDate businessDate() {
+        return effectiveFrom;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.agreement;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 
 /** The outflow target (ambitie) of the region was set. */
@@ -7,5 +9,10 @@ public record TargetSetEvent(
         String agreementId,
         String region,
         int outflows,
-        LocalDate targetDate) {
+        LocalDate targetDate) implements BusinessDated {
+    /** The day the target is set for. */
+    @Override
+    public LocalDate businessDate() {
+        return targetDate;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.careindication;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -11,5 +13,9 @@ public record IndicationEndedEvent(
         IndicationEndReason reason,
         LocalDate endedOn,
         String provider,
-        @PersonalData String grounds) {
+        @PersonalData String grounds) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return endedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.careindication;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -12,5 +14,10 @@ public record IndicationGrantedEvent(
         String provider,
         String region,
         LocalDate validFrom,
-        LocalDate validUntil) {
+        LocalDate validUntil) implements BusinessDated {
+    /** The indication holds from its first day. */
+    @Override
+    public LocalDate businessDate() {
+        return validFrom;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.careindication;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -8,5 +10,10 @@ public record WaakvlamContactMissedEvent(
         String indicationId,
         @DataSubject String clientId,
         LocalDate dueOn,
-        LocalDate nextDueOn) {
+        LocalDate nextDueOn) implements BusinessDated {
+    /** The day the missed contact was due. */
+    @Override
+    public LocalDate businessDate() {
+        return dueOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.careindication;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -10,5 +12,9 @@ public record WaakvlamContactRecordedEvent(
         @DataSubject String clientId,
         LocalDate contactOn,
         LocalDate nextDueOn,
-        @PersonalData String notes) {
+        @PersonalData String notes) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return contactOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.careindication;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -10,5 +12,9 @@ public record WaakvlamEndedEvent(
         @DataSubject String clientId,
         WaakvlamEndReason reason,
         LocalDate endedOn,
-        @PersonalData String grounds) {
+        @PersonalData String grounds) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return endedOn;
+    }
 }

@@ -1,5 +1,8 @@
 package nl.weerthuis.kernel.careindication;
 
+import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
+
 import java.time.LocalDate;
 import java.time.Period;
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -19,5 +22,9 @@ public record WaakvlamStartedEvent(
         LocalDate until,
         LocalDate firstContactDueOn,
         String agreementId,
-        int agreementVersion) {
+        int agreementVersion) implements BusinessDated, DecidedUnderAgreement {
+    @Override
+    public LocalDate businessDate() {
+        return startedOn;
+    }
 }

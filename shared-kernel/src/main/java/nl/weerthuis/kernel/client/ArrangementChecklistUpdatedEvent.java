@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -7,5 +9,9 @@ import nl.weerthuis.kernel.privacy.DataSubject;
 public record ArrangementChecklistUpdatedEvent(
         @DataSubject String clientId,
         ArrangementChecklist checklist,
-        LocalDate updatedOn) {
+        LocalDate updatedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return updatedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -13,5 +15,9 @@ public record CaseCoordinationAssignedEvent(
         @DataSubject String clientId,
         String organisation,
         OrganisationType organisationType,
-        LocalDate assignedOn) {
+        LocalDate assignedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return assignedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.tenancy.TenancyEndReason;
@@ -13,5 +15,10 @@ public record ClientNoLongerHousedEvent(
         @DataSubject String clientId,
         String tenancyId,
         TenancyEndReason reason,
-        LocalDate endedOn) {
+        LocalDate endedOn) implements BusinessDated {
+    /** The day the tenancy ended. */
+    @Override
+    public LocalDate businessDate() {
+        return endedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import nl.weerthuis.kernel.privacy.DataSubject;
 import java.time.LocalDate;
 
@@ -12,5 +14,9 @@ public record ClientRegisteredEvent(
         String municipality,
         String careProvider,
         LocalDate registeredOn,
-        PersonalDetails personalDetails) {
+        PersonalDetails personalDetails) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return registeredOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -8,5 +10,9 @@ public record ConsentWithdrawnEvent(
         @DataSubject String clientId,
         String receivingOrganisation,
         String purpose,
-        LocalDate withdrawnOn) {
+        LocalDate withdrawnOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return withdrawnOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import nl.weerthuis.kernel.privacy.DataSubject;
 
 import java.time.LocalDate;
@@ -8,5 +10,9 @@ import java.time.LocalDate;
 public record HousingRequestedEvent(
         @DataSubject String clientId,
         String corporation,
-        LocalDate requestedOn) {
+        LocalDate requestedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return requestedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -8,5 +10,9 @@ import nl.weerthuis.kernel.privacy.PersonalData;
 public record MonitoringReviewRecordedEvent(
         @DataSubject String clientId,
         LocalDate reviewedOn,
-        @PersonalData String outcome) {
+        @PersonalData String outcome) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return reviewedOn;
+    }
 }

@@ -1,5 +1,8 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
+
 import java.time.LocalDate;
 import java.time.Period;
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -15,5 +18,10 @@ public record OutflowRecordedEvent(
         String agreementId,
         int agreementVersion,
         @JsonAlias("reviewCadenceMonths") @JsonDeserialize(using = Term.Months.class) Period reviewCadence,
-        @JsonAlias("reviewPeriodMonths") @JsonDeserialize(using = Term.Months.class) Period reviewPeriod) {
+        @JsonAlias("reviewPeriodMonths") @JsonDeserialize(using = Term.Months.class) Period reviewPeriod) implements BusinessDated, DecidedUnderAgreement {
+    /** The outflow is the move-in. */
+    @Override
+    public LocalDate businessDate() {
+        return movedInOn;
+    }
 }

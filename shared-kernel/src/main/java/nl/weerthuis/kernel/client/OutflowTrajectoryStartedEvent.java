@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -9,5 +11,9 @@ public record OutflowTrajectoryStartedEvent(
         CareSetting setting,
         String region,
         String municipality,
-        LocalDate startedOn) {
+        LocalDate startedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return startedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import nl.weerthuis.kernel.privacy.DataSubject;
 
 import java.time.LocalDate;
@@ -11,5 +13,9 @@ import java.time.LocalDate;
 public record PersonalDataErasedEvent(
         @DataSubject String clientId,
         ErasureGround ground,
-        LocalDate erasedOn) {
+        LocalDate erasedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return erasedOn;
+    }
 }

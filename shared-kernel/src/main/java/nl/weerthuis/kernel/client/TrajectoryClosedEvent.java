@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.client;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -9,5 +11,9 @@ public record TrajectoryClosedEvent(
         @DataSubject String clientId,
         TrajectoryClosure reason,
         LocalDate closedOn,
-        @PersonalData String grounds) {
+        @PersonalData String grounds) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return closedOn;
+    }
 }

@@ -1,5 +1,8 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -17,5 +20,9 @@ public record ContractFlippedEvent(
         String region,
         String agreementId,
         int agreementVersion,
-        @PersonalData String grounds) {
+        @PersonalData String grounds) implements BusinessDated, DecidedUnderAgreement {
+    @Override
+    public LocalDate businessDate() {
+        return flippedOn;
+    }
 }

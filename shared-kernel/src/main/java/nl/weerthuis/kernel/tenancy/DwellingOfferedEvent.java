@@ -1,5 +1,8 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
+
 import java.time.LocalDate;
 import java.time.Period;
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -24,5 +27,10 @@ public record DwellingOfferedEvent(
         LocalDate trajectoryStartedOn,
         String agreementId,
         int agreementVersion,
-        @JsonAlias("offerDeadlineMonths") @JsonDeserialize(using = Term.Months.class) Period offerDeadline) {
+        @JsonAlias("offerDeadlineMonths") @JsonDeserialize(using = Term.Months.class) Period offerDeadline) implements BusinessDated, DecidedUnderAgreement {
+    /** Not the day the trajectory started, which it also records. */
+    @Override
+    public LocalDate businessDate() {
+        return offeredOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -8,5 +10,9 @@ public record FlipApprovedEvent(
         String tenancyId,
         @DataSubject String clientId,
         FlipParty party,
-        LocalDate approvedOn) {
+        LocalDate approvedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return approvedOn;
+    }
 }

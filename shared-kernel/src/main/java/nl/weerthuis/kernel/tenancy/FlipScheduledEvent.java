@@ -1,5 +1,8 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -9,5 +12,10 @@ public record FlipScheduledEvent(
         @DataSubject String clientId,
         LocalDate plannedOn,
         String agreementId,
-        int agreementVersion) {
+        int agreementVersion) implements BusinessDated, DecidedUnderAgreement {
+    /** The day the flip is planned for. */
+    @Override
+    public LocalDate businessDate() {
+        return plannedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -12,5 +14,10 @@ public record FlipTermExpiryWithdrawnEvent(
         String tenancyId,
         @DataSubject String clientId,
         LocalDate expiredOn,
-        LocalDate flippedOn) {
+        LocalDate flippedOn) implements BusinessDated {
+    /** The expiry it withdraws, not the flip it follows from. */
+    @Override
+    public LocalDate businessDate() {
+        return expiredOn;
+    }
 }

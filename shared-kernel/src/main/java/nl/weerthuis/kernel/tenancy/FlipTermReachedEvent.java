@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -7,5 +9,9 @@ import nl.weerthuis.kernel.privacy.DataSubject;
 public record FlipTermReachedEvent(
         String tenancyId,
         @DataSubject String clientId,
-        LocalDate reachedOn) {
+        LocalDate reachedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return reachedOn;
+    }
 }

@@ -1,5 +1,8 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+import nl.weerthuis.kernel.agreement.DecidedUnderAgreement;
+
 import java.time.LocalDate;
 import java.time.Period;
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -24,5 +27,9 @@ public record MovedInEvent(
         String agreementId,
         int agreementVersion,
         @JsonAlias("flipMinimumMonths") @JsonDeserialize(using = Term.Months.class) Period flipMinimumTerm,
-        @JsonAlias("flipMaximumMonths") @JsonDeserialize(using = Term.Months.class) Period flipMaximumTerm) {
+        @JsonAlias("flipMaximumMonths") @JsonDeserialize(using = Term.Months.class) Period flipMaximumTerm) implements BusinessDated, DecidedUnderAgreement {
+    @Override
+    public LocalDate businessDate() {
+        return movedInOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -8,5 +10,9 @@ public record SignalAcknowledgedEvent(
         String tenancyId,
         @DataSubject String clientId,
         String signalId,
-        LocalDate acknowledgedOn) {
+        LocalDate acknowledgedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return acknowledgedOn;
+    }
 }

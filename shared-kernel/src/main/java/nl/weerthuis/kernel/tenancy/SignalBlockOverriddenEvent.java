@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import java.util.List;
 import nl.weerthuis.kernel.privacy.DataSubject;
@@ -11,5 +13,9 @@ public record SignalBlockOverriddenEvent(
         @DataSubject String clientId,
         List<String> signalIds,
         LocalDate decidedOn,
-        @PersonalData String grounds) {
+        @PersonalData String grounds) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return decidedOn;
+    }
 }

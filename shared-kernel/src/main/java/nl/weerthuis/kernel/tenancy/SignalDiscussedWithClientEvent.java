@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -10,5 +12,9 @@ public record SignalDiscussedWithClientEvent(
         @DataSubject String clientId,
         String signalId,
         LocalDate discussedOn,
-        @PersonalData String notes) {
+        @PersonalData String notes) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return discussedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.privacy.DataSubject;
@@ -15,5 +17,9 @@ public record SignalRaisedEvent(
         OrganisationType sourceType,
         Severity severity,
         @PersonalData String description,
-        LocalDate raisedOn) {
+        LocalDate raisedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return raisedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -13,5 +15,10 @@ public record SignalResolvedEvent(
         Severity severity,
         LocalDate raisedOn,
         LocalDate resolvedOn,
-        @PersonalData String resolution) {
+        @PersonalData String resolution) implements BusinessDated {
+    /** Not the day the signal was raised, which it also records. */
+    @Override
+    public LocalDate businessDate() {
+        return resolvedOn;
+    }
 }

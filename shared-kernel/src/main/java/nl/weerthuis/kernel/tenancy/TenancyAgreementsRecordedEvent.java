@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 import nl.weerthuis.kernel.privacy.PersonalData;
@@ -9,5 +11,9 @@ public record TenancyAgreementsRecordedEvent(
         String tenancyId,
         @DataSubject String clientId,
         @PersonalData String agreements,
-        LocalDate recordedOn) {
+        LocalDate recordedOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return recordedOn;
+    }
 }

@@ -1,5 +1,7 @@
 package nl.weerthuis.kernel.tenancy;
 
+import nl.weerthuis.kernel.BusinessDated;
+
 import java.time.LocalDate;
 import nl.weerthuis.kernel.privacy.DataSubject;
 
@@ -13,5 +15,9 @@ public record TenancyStartedEvent(
         String careProvider,
         Dwelling dwelling,
         String region,
-        LocalDate startsOn) {
+        LocalDate startsOn) implements BusinessDated {
+    @Override
+    public LocalDate businessDate() {
+        return startsOn;
+    }
 }

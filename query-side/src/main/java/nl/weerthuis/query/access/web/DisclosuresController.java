@@ -61,7 +61,7 @@ class DisclosuresController {
                                        @RequestHeader(name = ACTIVITY_HEADER, required = false) String namedActivity,
                                        @RequestHeader(name = "traceparent", required = false) String traceParent,
                                        @AuthenticationPrincipal Actor caller, HttpServletResponse response) {
-        var read = histories.read(clientId, Instant.now());
+        var read = histories.standing(clientId);
         AuditRemit.Decision remit = read.isEmpty() ? new AuditRemit.Hidden() : AuditRemit.of(caller, clientId,
                 read.get().involvements(), ACTIVITY,
                 namedActivity == null ? Optional.empty() : activities.find(namedActivity).map(ProcessingActivities.Activity::id));
