@@ -41,7 +41,7 @@ class RegisteredClientsProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM monitor_client_registration");
+        jdbc.execute("TRUNCATE monitor_client_registration");
     }
 
     @QueryHandler
