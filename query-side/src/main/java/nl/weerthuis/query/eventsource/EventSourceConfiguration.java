@@ -160,6 +160,22 @@ public class EventSourceConfiguration {
                         .maxClaimedSegments(maxClaimedSegments));
     }
 
+    @Bean
+    GenerationFence generationFence(@Qualifier("readStore") DataSource readStore) {
+        return new GenerationFence(new org.springframework.jdbc.core.JdbcTemplate(readStore));
+    }
+
+    /** The live processors of rebuildable read models work within their generation (see GenerationFence). */
+    @Bean
+    ConfigurerModule fenceLiveGenerations(GenerationFence fence) {
+        return configurer -> READ_MODEL_TABLES.keySet().forEach(readModel -> configurer.eventProcessing()
+                .registerTransactionManager(readModel, config -> fence.around(readModel,
+                        config.getComponent(org.axonframework.common.transaction.TransactionManager.class),
+                        () -> config.eventProcessingConfiguration()
+                                .eventProcessor(readModel, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                                .orElseThrow())));
+    }
+
     /**
      * An event a read model cannot handle is never dropped and never stops the others: it is parked in Axon's
      * sequenced dead-letter queue in the read store, with every later event of the same client behind it, while

@@ -39,12 +39,12 @@ import java.util.concurrent.TimeUnit;
  * events to the live processing group, and retires the old tables. Readers see the old complete figures until that
  * commit and the new complete ones after it.
  * <p>
- * Several query-side instances: the next generation runs on the instance that was asked, alone. The swap writes this
- * instance as the owner of every segment, with a fresh claim, inside the transaction that takes the live tables'
- * locks: a batch another instance is writing at that moment waits for the lock and then fails to store its token
- * (claimed by someone else), so it rolls back; its stale claim is gone within the claim timeout, and it picks up
- * segments again from the new generation's tokens. So no instance carries on from a position the new tables never
- * saw, and the events between the new generation's position and the old live one are handled again (idempotently).
+ * Several query-side instances: the next generation runs on the instance that was asked, alone. The swap first
+ * raises the read model's generation ({@link GenerationFence}): that waits for every live batch in flight on any
+ * instance, and every later batch of a processor that started in the old generation is refused and its processor
+ * restarts from the token store. The swap hands every segment to this instance (owner, fresh claim), so another
+ * instance's stale claim cannot store an old position either. No instance carries on from a position the new tables
+ * never saw; the events between the new generation's position and the old live one are handled again (idempotently).
  * <p>
  * Read models without {@link EventSourceConfiguration#READ_MODEL_TABLES shadowable tables} (the partner feed) are
  * replayed in place, as before: their processor is reset, and their handlers only ever add what is missing.
@@ -64,6 +64,7 @@ public class ProjectionRebuilds {
     private final Serializer eventSerializer;
     private final Serializer serializer;
     private final EventSourceConfiguration.ProcessingNode node;
+    private final GenerationFence fence;
     private final String schema;
     private final Map<String, NextGeneration> generations = new ConcurrentHashMap<>();
 
@@ -71,7 +72,7 @@ public class ProjectionRebuilds {
                        @Qualifier("readStore") DataSource readStore, PlatformTransactionManager transactions,
                        org.axonframework.config.Configuration axon, EventStore eventSource, TokenStore tokens,
                        TransactionManager axonTransactions, @Qualifier("eventSerializer") Serializer eventSerializer,
-                       Serializer serializer, EventSourceConfiguration.ProcessingNode node,
+                       Serializer serializer, EventSourceConfiguration.ProcessingNode node, GenerationFence fence,
                        ObjectProvider<RebuildGate> gate,
                        @Value("${weerthuis.database.schema}") String schema,
                        @Value("${weerthuis.database.event-store-schema}") String eventStoreSchema,
@@ -85,6 +86,7 @@ public class ProjectionRebuilds {
         this.eventSerializer = eventSerializer;
         this.serializer = serializer;
         this.node = node;
+        this.fence = fence;
         this.schema = schema;
         this.parts = new NextGeneration.Parts(eventSource, tokens, axonTransactions, this.readStore,
                 schema + ", " + eventStoreSchema, batchSize, gate.getIfAvailable(() -> RebuildGate.OPEN));
@@ -175,11 +177,13 @@ public class ProjectionRebuilds {
         String projection = generation.readModel;
         StreamingEventProcessor live = processor(projection).orElseThrow();
         generation.stop();
-        // This instance's live processor stops between batches; the others' are fenced off by the claims below.
+        // This instance's live processor stops between batches; the others' are fenced off by the generation below.
         live.shutdownAsync().orTimeout(60, TimeUnit.SECONDS).join();
         try {
-            inTransaction.executeWithoutResult(status -> {
-                // First the tables: a live batch that has written to them commits (with its token) before this goes on.
+            long serving = inTransaction.execute(status -> {
+                // First the generation: it waits for live batches in flight anywhere, and fences off later ones.
+                long next = fence.advance(projection);
+                // Then the tables: a live batch that has written to them commits (with its token) before this goes on.
                 readStore.execute("LOCK TABLE " + String.join(", ", generation.tables.stream()
                         .map(t -> schema + "." + t).toList()) + " IN ACCESS EXCLUSIVE MODE");
                 readStore.update("DELETE FROM query_token_entry WHERE processor_name = ?", projection);
@@ -196,7 +200,9 @@ public class ProjectionRebuilds {
                 }
                 readStore.execute("DROP SCHEMA " + generation.schema);
                 readStore.update("DELETE FROM read_model_rebuild WHERE read_model = ?", projection);
+                return next;
             });
+            fence.serves(projection, serving);
             LOG.info("Read model {} rebuilt: the new generation serves", projection);
         } finally {
             generations.remove(projection);

@@ -204,4 +204,23 @@ class RebuildWithoutPartialFiguresTest {
                 "SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, afterwards) == 6);
         await().atMost(Duration.ofSeconds(30)).until(() -> progress().get("caughtUp").asBoolean());
     }
+
+    /**
+     * As another instance's swap would leave it: a new generation with positions of its own in the token store, while
+     * this processor holds later ones in memory. It must not carry on from those, but restart from the stored ones.
+     */
+    @Test
+    void a_processor_that_missed_a_swap_restarts_from_the_stored_positions() throws Exception {
+        String region = "Fenced-" + UUID.randomUUID();
+        register(region, 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> progress().get("caughtUp").asBoolean() && readStore.queryForObject(
+                "SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, region) == 5);
+        // The new generation lacks the region's stays and starts from the first event; a processor that went on from
+        // memory would never add them.
+        readStore.execute("DELETE FROM monitor_care_stay WHERE region = '" + region + "'; "
+                + "UPDATE query_token_entry SET token = NULL, token_type = NULL WHERE processor_name = 'monitor'; "
+                + "UPDATE read_model_generation SET generation = generation + 1 WHERE read_model = 'monitor'");
+        await().atMost(Duration.ofSeconds(60)).until(() -> readStore.queryForObject(
+                "SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, region) == 5);
+    }
 }
