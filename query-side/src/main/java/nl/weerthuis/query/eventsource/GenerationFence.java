@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,7 @@ public final class GenerationFence {
 
     /** In the swap's transaction, first of all: waits for the live batches in flight, then fences off the rest. */
     long advance(String readModel) {
+        current(readModel, "FOR UPDATE");
         return readStore.queryForObject("UPDATE read_model_generation SET generation = generation + 1 "
                 + "WHERE read_model = ? RETURNING generation", Long.class, readModel);
     }
@@ -66,9 +68,16 @@ public final class GenerationFence {
         serving.put(readModel, generation);
     }
 
+    /** A read model added to the rebuildable ones later starts in generation 1. */
     private long current(String readModel, String lock) {
-        return readStore.queryForObject("SELECT generation FROM read_model_generation WHERE read_model = ? " + lock,
-                Long.class, readModel);
+        String select = "SELECT generation FROM read_model_generation WHERE read_model = ? " + lock;
+        List<Long> generation = readStore.queryForList(select, Long.class, readModel);
+        if (generation.isEmpty()) {
+            readStore.update("INSERT INTO read_model_generation (read_model, generation) VALUES (?, 1) "
+                    + "ON CONFLICT (read_model) DO NOTHING", readModel);
+            generation = readStore.queryForList(select, Long.class, readModel);
+        }
+        return generation.get(0);
     }
 
     private void restart(String readModel, long generation, Supplier<StreamingEventProcessor> processor) {

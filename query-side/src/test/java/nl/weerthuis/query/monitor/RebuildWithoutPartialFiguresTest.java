@@ -223,4 +223,59 @@ class RebuildWithoutPartialFiguresTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> readStore.queryForObject(
                 "SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, region) == 5);
     }
+
+    /** An event the new generation cannot hold is parked in it, and after the swap in the live queue: only there. */
+    @Test
+    void events_parked_while_rebuilding_stay_parked_for_the_new_generation_and_every_other_client_is_counted()
+            throws Exception {
+        String region = "Parked-" + UUID.randomUUID();
+        String unholdableFacility = "unholdable-" + UUID.randomUUID();
+        String constraint = "rebuild_test_" + UUID.randomUUID().toString().replace("-", "");
+        readStore.update("ALTER TABLE monitor_client_registration ADD CONSTRAINT " + constraint
+                + " CHECK (facility <> '" + unholdableFacility + "') NOT VALID");
+        String unholdable = UUID.randomUUID().toString();
+        try {
+            register(region, 8);
+            events.append("Client", unholdable, 0, new ClientRegisteredEvent(unholdable, CareSetting.SHELTER,
+                    unholdableFacility, region, "Almelo", "87654321", LocalDate.of(2025, 1, 1), null));
+            register(region, 8);
+            await().atMost(Duration.ofSeconds(60)).until(() -> parkedSequences(unholdable) == 1 && registered(region) == 16);
+
+            assertThat(call(HttpMethod.POST, "/api/v1/admin/projections/monitor/rebuild").getStatusCode().value())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(120)).until(() -> !progress().get("rebuilding").asBoolean());
+
+            // The new tables carry the same rule (LIKE … INCLUDING ALL): parked again, once, in the live queue.
+            assertThat(registered(region)).isEqualTo(16);
+            assertThat(parkedSequences(unholdable)).isEqualTo(1);
+            assertThat(readStore.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processinggroup = 'monitor@next'",
+                    Long.class)).isZero();
+            assertThat(monitor(region).at("/readModel/complete").asBoolean()).isFalse();
+
+            dropConstraint(constraint);
+            assertThat(call(HttpMethod.POST, "/api/v1/admin/projections/monitor/dead-letters/" + unholdable + "/retry")
+                    .getStatusCode().value()).isEqualTo(200);
+            assertThat(registered(region)).isEqualTo(17);
+        } finally {
+            dropConstraint(constraint);
+            call(HttpMethod.DELETE, "/api/v1/admin/projections/monitor/dead-letters/" + unholdable);
+        }
+    }
+
+    private void dropConstraint(String constraint) {
+        // After a swap the rule lives on the new table under a name of its own: drop every copy.
+        for (String name : readStore.queryForList("SELECT conname FROM pg_constraint WHERE conrelid = "
+                + "'monitor_client_registration'::regclass AND pg_get_constraintdef(oid) LIKE '%unholdable-%'", String.class)) {
+            readStore.update("ALTER TABLE monitor_client_registration DROP CONSTRAINT " + name);
+        }
+    }
+
+    private long parkedSequences(String client) {
+        return readStore.queryForObject("SELECT count(DISTINCT eventidentifier) FROM dead_letter_entry "
+                + "WHERE processinggroup = 'monitor' AND sequenceidentifier = ?", Long.class, client);
+    }
+
+    private long registered(String region) {
+        return readStore.queryForObject("SELECT count(*) FROM monitor_client_registration WHERE region = ?", Long.class, region);
+    }
 }
