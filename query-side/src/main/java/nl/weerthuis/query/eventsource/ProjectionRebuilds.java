@@ -67,6 +67,8 @@ public class ProjectionRebuilds {
     private final GenerationFence fence;
     private final String schema;
     private final Map<String, NextGeneration> generations = new ConcurrentHashMap<>();
+    /** Longer than Axon's claim timeout (10 s): a next generation at work renews its claims well within it. */
+    private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofSeconds(30);
 
     ProjectionRebuilds(EventProcessingConfiguration processing, @Qualifier("eventStoreDataSource") DataSource eventStore,
                        @Qualifier("readStore") DataSource readStore, PlatformTransactionManager transactions,
@@ -93,8 +95,9 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * {@code caughtUp}: every segment of the live processor has handled every event there is. {@code rebuilding}:
-     * a next generation is being built (on {@code nextGeneration.instance}); the live figures stay complete meanwhile.
+     * {@code caughtUp}: every segment of the live processor has handled every event there is and no rebuild is under
+     * way. {@code rebuilding}: a next generation is being built (on {@code nextGeneration.instance}); the live figures
+     * stay complete meanwhile. A rebuild whose instance died is started over by another after 30 s.
      */
     public record Progress(String projection, boolean running, boolean replaying, boolean caughtUp, long position,
                            long head, int segments, double percent, boolean rebuilding, Generation nextGeneration) {
@@ -162,6 +165,7 @@ public class ProjectionRebuilds {
     /** A next generation that has caught up replaces the live one. */
     @Scheduled(fixedDelayString = "${weerthuis.projections.rebuild-check-interval:PT0.5S}")
     void swapInCaughtUpGenerations() {
+        takeOverAbandonedRebuilds();
         for (NextGeneration generation : List.copyOf(generations.values())) {
             if (generation.caughtUp()) {
                 try {
@@ -210,6 +214,30 @@ public class ProjectionRebuilds {
         }
     }
 
+    /**
+     * A rebuild whose instance died (no claim on its next generation renewed within the claim timeout) is started
+     * over here; one instance wins the row, so only one builds it.
+     */
+    private void takeOverAbandonedRebuilds() {
+        Instant stale = Instant.now().minus(ABANDONED_AFTER);
+        for (Map<String, Object> row : readStore.queryForList("SELECT read_model, started_at, started_by FROM read_model_rebuild")) {
+            String projection = (String) row.get("read_model");
+            List<String> tables = EventSourceConfiguration.READ_MODEL_TABLES.get(projection);
+            if (tables == null || generations.containsKey(projection)
+                    || ((Timestamp) row.get("started_at")).toInstant().isAfter(stale)) {
+                continue;
+            }
+            boolean claimed = readStore.queryForList("SELECT timestamp FROM query_token_entry WHERE processor_name = ? "
+                            + "AND owner IS NOT NULL", String.class, NextGeneration.processorName(projection)).stream()
+                    .anyMatch(claim -> claim != null && DateTimeUtils.parseInstant(claim).isAfter(stale));
+            if (!claimed && readStore.update("UPDATE read_model_rebuild SET started_by = ? WHERE read_model = ? "
+                    + "AND started_by = ?", node.id(), projection, row.get("started_by")) == 1) {
+                LOG.warn("The rebuild of {} by {} was abandoned; it starts over here", projection, row.get("started_by"));
+                processor(projection).ifPresent(live -> startNextGeneration(projection, tables, live));
+            }
+        }
+    }
+
     /** A generation this instance was building is abandoned when it stops: the live tables stay as they are. */
     @PreDestroy
     synchronized void abandonGenerations() {
@@ -241,8 +269,9 @@ public class ProjectionRebuilds {
         long position = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max().orElse(0L);
         Generation next = nextGeneration(projection, head);
-        return new Progress(projection, processor.isRunning(), replaying, caughtUp, position, head, status.size(),
-                percent(position, head), next != null, next);
+        // Caught up means the read model is done: a rebuild under way is done when its new generation serves.
+        return new Progress(projection, processor.isRunning(), replaying, caughtUp && next == null, position, head,
+                status.size(), percent(position, head), next != null, next);
     }
 
     private Generation nextGeneration(String projection, long head) {

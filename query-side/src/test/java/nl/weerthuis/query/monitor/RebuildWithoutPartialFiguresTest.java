@@ -278,4 +278,18 @@ class RebuildWithoutPartialFiguresTest {
     private long registered(String region) {
         return readStore.queryForObject("SELECT count(*) FROM monitor_client_registration WHERE region = ?", Long.class, region);
     }
+
+    /** A rebuild whose instance died (a kill -9 half-way) is started over by a live one, and finishes. */
+    @Test
+    void a_rebuild_left_by_a_dead_instance_is_taken_over_and_finished() {
+        long before = readStore.queryForObject("SELECT generation FROM read_model_generation WHERE read_model = 'history'",
+                Long.class);
+        readStore.update("INSERT INTO read_model_rebuild (read_model, started_at, started_by) "
+                + "VALUES ('history', now() - interval '1 minute', 'an instance killed half-way')");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> readStore.queryForObject(
+                "SELECT count(*) FROM read_model_rebuild WHERE read_model = 'history'", Long.class) == 0);
+        assertThat(readStore.queryForObject("SELECT generation FROM read_model_generation WHERE read_model = 'history'",
+                Long.class)).isEqualTo(before + 1);
+    }
 }
