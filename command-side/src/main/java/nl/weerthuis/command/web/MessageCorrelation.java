@@ -16,6 +16,13 @@ class MessageCorrelation {
         return new MessageOriginProvider();
     }
 
+    /** Every event names its data subject in its metadata (readers sequence by it without decoding the payload). */
+    @Bean
+    org.axonframework.config.ConfigurerModule dataSubjectInMetadata() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Integer.MIN_VALUE,
+                () -> config.eventBus().registerDispatchInterceptor(new nl.weerthuis.kernel.privacy.DataSubjectMetadata())));
+    }
+
     @Bean
     CorrelationDataProvider actorAndTrace() {
         return new SimpleCorrelationDataProvider(MetadataKeys.PROPAGATED.toArray(String[]::new));

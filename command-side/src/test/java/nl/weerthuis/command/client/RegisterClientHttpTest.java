@@ -77,6 +77,8 @@ class RegisterClientHttpTest {
         assertThat(metadata.get("actorPerson").asText()).isEqualTo("person-municipality");
         assertThat(metadata.get("actorRoles").asText()).isEqualTo("CASEWORKER");
         assertThat(metadata.get("traceparent").asText()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        // Readers sequence by it without decoding the payload.
+        assertThat(metadata.get("dataSubject").asText()).isEqualTo(clientId);
     }
 
     @Test

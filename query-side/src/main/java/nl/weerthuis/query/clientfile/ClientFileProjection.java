@@ -150,9 +150,7 @@ class ClientFileProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"file_involvement", "file_tenancy", "file_signal", "file_indication", "file_consent", "file_agreement"}) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        jdbc.execute("TRUNCATE file_involvement, file_tenancy, file_signal, file_indication, file_consent, file_agreement");
     }
 
     private static Date date(LocalDate date) {

@@ -38,6 +38,19 @@ public class EventSourceConfiguration {
 
     /** The read models, each its own processing group (and processor), each with its own parked events. */
     public static final List<String> READ_MODELS = List.of("monitor", "history", "client-file", "partner-feed", "organisations");
+    /**
+     * The tables each read model writes, and nothing else does: a rebuild builds a new generation of exactly these in
+     * shadow tables and swaps them in (see {@link ProjectionRebuilds}). The partner feed is not among them: its
+     * sequence numbers are what partners page by and its deliveries what they were sent, so it is replayed in place.
+     */
+    public static final java.util.Map<String, List<String>> READ_MODEL_TABLES = java.util.Map.of(
+            "monitor", List.of("monitor_client_registration", "monitor_care_stay", "monitor_trajectory",
+                    "monitor_tenancy", "monitor_return_to_care", "monitor_signal", "monitor_waakvlam",
+                    "monitor_waakvlam_missed", "monitor_agreement", "monitor_quota", "monitor_target"),
+            "history", List.of("history_subject", "history_agreement_version"),
+            "client-file", List.of("file_involvement", "file_tenancy", "file_signal", "file_indication", "file_consent",
+                    "file_agreement"),
+            "organisations", List.of("organisation"));
     /** Diagnostics key of a parked event: how often handling it failed. */
     static final String ATTEMPTS = "attempts";
 
@@ -117,11 +130,21 @@ public class EventSourceConfiguration {
         return new JdbcSQLErrorCodesResolver();
     }
 
+    /** The name this instance claims segments in. */
+    public record ProcessingNode(String id) {
+    }
+
+    @Bean
+    ProcessingNode processingNode() {
+        return new ProcessingNode(nl.weerthuis.kernel.eventstore.InstanceTokenStore.newNodeId());
+    }
+
     /** Claims in this instance's name (see InstanceTokenStore), in the read store next to the projections. */
     @Bean
     org.axonframework.eventhandling.tokenstore.TokenStore tokenStore(
-            org.axonframework.common.jdbc.ConnectionProvider connections, Serializer serializer, TokenSchema tokenSchema) {
-        return nl.weerthuis.kernel.eventstore.InstanceTokenStore.create(connections, serializer, tokenSchema);
+            org.axonframework.common.jdbc.ConnectionProvider connections, Serializer serializer, TokenSchema tokenSchema,
+            ProcessingNode node) {
+        return nl.weerthuis.kernel.eventstore.InstanceTokenStore.create(connections, serializer, tokenSchema, node.id());
     }
 
     @Bean
@@ -144,6 +167,22 @@ public class EventSourceConfiguration {
                         .maxClaimedSegments(maxClaimedSegments));
     }
 
+    @Bean
+    GenerationFence generationFence(@Qualifier("readStore") DataSource readStore) {
+        return new GenerationFence(new org.springframework.jdbc.core.JdbcTemplate(readStore));
+    }
+
+    /** The live processors of rebuildable read models work within their generation (see GenerationFence). */
+    @Bean
+    ConfigurerModule fenceLiveGenerations(GenerationFence fence) {
+        return configurer -> READ_MODEL_TABLES.keySet().forEach(readModel -> configurer.eventProcessing()
+                .registerTransactionManager(readModel, config -> fence.around(readModel,
+                        config.getComponent(org.axonframework.common.transaction.TransactionManager.class),
+                        () -> config.eventProcessingConfiguration()
+                                .eventProcessor(readModel, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                                .orElseThrow())));
+    }
+
     /**
      * An event a read model cannot handle is never dropped and never stops the others: it is parked in Axon's
      * sequenced dead-letter queue in the read store, with every later event of the same client behind it, while
@@ -160,8 +199,7 @@ public class EventSourceConfiguration {
                 processing.registerDeadLetterQueue(readModel, config -> deadLetterQueue(readModel, config, readStore,
                         eventSerializer, serializer));
             }
-            processing.registerDefaultDeadLetterPolicy(config -> (letter, cause) -> Decisions.requeue(cause,
-                    failed -> failed.diagnostics().and(ATTEMPTS, ParkedEvents.attempts(failed) + 1)));
+            processing.registerDefaultDeadLetterPolicy(config -> parkAgain());
             for (String readModel : READ_MODELS) {
                 // A rebuild replays every event anyway, so it starts without parked ones. The cache spares a lookup
                 // in the queue per event; it is kept per segment, made when a segment is claimed (from the queue as
@@ -172,7 +210,13 @@ public class EventSourceConfiguration {
         };
     }
 
-    private static JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(
+    /** A failed event is parked (again), counting its attempts. */
+    static org.axonframework.messaging.deadletter.EnqueuePolicy<EventMessage<?>> parkAgain() {
+        return (letter, cause) -> Decisions.requeue(cause,
+                failed -> failed.diagnostics().and(ATTEMPTS, ParkedEvents.attempts(failed) + 1));
+    }
+
+    static JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(
             String group, org.axonframework.config.Configuration config, DataSource readStore, Serializer eventSerializer,
             Serializer serializer) {
         return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()

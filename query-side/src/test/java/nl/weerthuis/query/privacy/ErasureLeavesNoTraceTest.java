@@ -263,7 +263,9 @@ class ErasureLeavesNoTraceTest {
                 new HttpEntity<>(headers), String.class).getStatusCode().value()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode progress = get("/api/v1/admin/projections/" + projection, admin, null);
-            return progress.path("caughtUp").asBoolean() && progress.path("position").asLong() >= progress.path("head").asLong();
+            // Done when the new generation serves (until then the live figures are the old generation's).
+            return !progress.path("rebuilding").asBoolean() && progress.path("caughtUp").asBoolean()
+                    && progress.path("position").asLong() >= progress.path("head").asLong();
         });
     }
 }

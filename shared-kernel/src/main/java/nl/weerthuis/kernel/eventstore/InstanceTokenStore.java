@@ -21,11 +21,22 @@ public final class InstanceTokenStore {
     }
 
     public static TokenStore create(ConnectionProvider connections, Serializer serializer, TokenSchema schema) {
+        return create(connections, serializer, schema, newNodeId());
+    }
+
+    /** With a node id the caller knows, e.g. to hand segments over to this instance by writing its name as owner. */
+    public static TokenStore create(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
+                                    String nodeId) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
                 .schema(schema)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8))
+                .nodeId(nodeId)
                 .build();
+    }
+
+    /** A name for one running application instance: its JVM and a random part. */
+    public static String newNodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -18,6 +18,11 @@ public final class MetadataKeys {
      * other), so a rule about who decides can tell a reaction from a request. Not propagated to events.
      */
     public static final String SENT_BY_THE_JOURNEY = "sentByTheJourney";
+    /**
+     * On every event: the pseudonymous id of the client whose data it holds (see DataSubjects), so a reader can
+     * order a client's events without decoding (and decrypting) the payload.
+     */
+    public static final String DATA_SUBJECT = "dataSubject";
 
     /** The keys copied from a command onto every event it causes. */
     public static final List<String> PROPAGATED = List.of(

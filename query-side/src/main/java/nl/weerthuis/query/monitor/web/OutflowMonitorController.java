@@ -34,17 +34,25 @@ class OutflowMonitorController {
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
     /** Response header: false while some events are parked, so the figures leave some clients out. */
     static final String READ_MODEL_COMPLETE = "Read-Model-Complete";
+    /**
+     * Response header, information only: true while a new generation of the monitor is being rebuilt. The figures
+     * answered meanwhile are the previous generation's, complete; the new ones replace them whole, once caught up.
+     */
+    static final String READ_MODEL_REBUILDING = "Read-Model-Rebuilding";
     private static final String ID = "\\d{8}|\\d{20}";
 
     private final OutflowMonitor monitor;
     private final nl.weerthuis.kernel.input.StrictInput input;
     private final nl.weerthuis.query.eventsource.ParkedEvents parked;
+    private final nl.weerthuis.query.eventsource.ProjectionRebuilds rebuilds;
 
     OutflowMonitorController(OutflowMonitor monitor, nl.weerthuis.kernel.input.StrictInput input,
-                             nl.weerthuis.query.eventsource.ParkedEvents parked) {
+                             nl.weerthuis.query.eventsource.ParkedEvents parked,
+                             nl.weerthuis.query.eventsource.ProjectionRebuilds rebuilds) {
         this.monitor = monitor;
         this.input = input;
         this.parked = parked;
+        this.rebuilds = rebuilds;
     }
 
     @Operation(summary = "The outflow monitor's figures for a selection and period, grouped by a dimension or period; "
@@ -90,8 +98,10 @@ class OutflowMonitorController {
         // Figures that rest on a read model with parked events leave those clients out, and say so.
         long parkedEvents = parked.count("monitor");
         String complete = String.valueOf(parkedEvents == 0);
+        boolean rebuilding = rebuilds.rebuilding("monitor");
         if (accept != null && accept.contains("text/csv")) {
-            return ResponseEntity.ok().contentType(CSV).header(READ_MODEL_COMPLETE, complete).body(csv(groups));
+            return ResponseEntity.ok().contentType(CSV).header(READ_MODEL_COMPLETE, complete)
+                    .header(READ_MODEL_REBUILDING, String.valueOf(rebuilding)).body(csv(groups));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> selection = new LinkedHashMap<>();
@@ -105,8 +115,9 @@ class OutflowMonitorController {
         body.put("groupBy", grouping.name());
         body.put("smallCellsSuppressed", !exact);
         body.put("groups", groups);
-        body.put("readModel", Map.of("complete", parkedEvents == 0, "parkedEvents", parkedEvents));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(READ_MODEL_COMPLETE, complete).body(body);
+        body.put("readModel", Map.of("complete", parkedEvents == 0, "parkedEvents", parkedEvents, "rebuilding", rebuilding));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(READ_MODEL_COMPLETE, complete)
+                .header(READ_MODEL_REBUILDING, String.valueOf(rebuilding)).body(body);
     }
 
     @Operation(summary = "The figure dictionary: for every figure what is counted, by which business date, the base "
