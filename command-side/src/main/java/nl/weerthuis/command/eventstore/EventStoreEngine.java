@@ -36,4 +36,10 @@ class EventStoreEngine {
                 .appendEvents(new HashChainedAppend())
                 .build();
     }
+
+    /** Used by the engine above (and Axon's other JDBC components): PostgreSQL's duplicate keys are conflicts. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeys();
+    }
 }
