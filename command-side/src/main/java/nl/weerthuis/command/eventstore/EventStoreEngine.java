@@ -42,4 +42,10 @@ class EventStoreEngine {
     org.axonframework.serialization.upcasting.event.EventUpcaster eventRenames() {
         return nl.weerthuis.kernel.eventstore.EventRenames.upcasters();
     }
+
+    /** Used by the engine above (and Axon's other JDBC components): PostgreSQL's duplicate keys are conflicts. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeys();
+    }
 }

@@ -23,12 +23,15 @@ class JourneyConfiguration {
 
     /** Consequences that belong to their cause's unit of work: a subscribing processor whose failure fails the cause. */
     static final String CONSEQUENCES = "journey-consequences";
+    /** Axon's name for the saga's pooled streaming processor; its tokens (claims) are shared by every instance. */
+    static final String JOURNEY_PROCESSOR = JourneyProcess.class.getSimpleName() + "Processor";
 
     @Bean
     ConfigurerModule journeyProcess() {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 .registerSaga(JourneyProcess.class)
+                .registerSequencingPolicy(JOURNEY_PROCESSOR, c -> new OneJourneyOneSegment())
                 .registerSubscribingEventProcessor(CONSEQUENCES)
                 .registerListenerInvocationErrorHandler(CONSEQUENCES, c -> PropagatingErrorHandler.instance());
     }

@@ -32,13 +32,20 @@ class InvolvementBackfill implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /**
+     * Decided and done under a lock held until its transaction ends: two command-side instances starting together
+     * after an upgrade would otherwise both find the table empty and both rebuild it.
+     */
     @Override
     public void run(ApplicationArguments arguments) {
-        Integer kept = jdbc.queryForObject("SELECT count(*) FROM lookup_client_involvement", Integer.class);
-        Integer clients = jdbc.queryForObject("SELECT count(*) FROM lookup_client", Integer.class);
-        if (kept != null && kept == 0 && clients != null && clients > 0) {
-            backfill();
-        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SELECT pg_advisory_xact_lock(hashtext('weerthuis.involvement-backfill'))");
+            Integer kept = jdbc.queryForObject("SELECT count(*) FROM lookup_client_involvement", Integer.class);
+            Integer clients = jdbc.queryForObject("SELECT count(*) FROM lookup_client", Integer.class);
+            if (kept != null && kept == 0 && clients != null && clients > 0) {
+                backfill();
+            }
+        });
     }
 
     /** Replays every stored event through the involvement rules; only when nothing is kept yet. */

@@ -157,7 +157,9 @@ public class Tenancy {
     /** Overdue deadlines fire in any order: the minimum term is recorded as reached before the maximum expires. */
     @DeadlineHandler(deadlineName = FLIP_TERM_EXPIRED)
     void flipTermExpired(FlipTerm term) {
-        if (stage == Stage.STARTED && leaseHolder != LeaseHolder.CLIENT) {
+        // Deadlines fire at least once: an instance that dies after recording the expiry but before marking the
+        // deadline done leaves it to fire again, and then it finds the expiry on record.
+        if (stage == Stage.STARTED && leaseHolder != LeaseHolder.CLIENT && flipTermExpiredOn == null) {
             if (!flipTermReached) {
                 apply(new FlipTermReachedEvent(tenancyId, clientId, movedInOn.plus(flipMinimumTerm)));
             }

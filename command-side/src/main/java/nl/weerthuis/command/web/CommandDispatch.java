@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How every web adapter hands a command to the aggregates: with the caller as metadata, synchronously (so the
@@ -26,6 +27,8 @@ import java.util.function.Function;
  */
 @Component
 public class CommandDispatch {
+
+    static final int ATTEMPTS = 5;
 
     private final CommandGateway commands;
     private final IdempotentRequests idempotentRequests;
@@ -64,14 +67,14 @@ public class CommandDispatch {
     private ResponseEntity<Object> create(String idempotencyKey, Actor caller, Object request, String idName,
                                           java.util.function.Supplier<String> newId, Function<String, Object> commandForId) {
         String location = currentRequestUri();
-        return idempotentRequests.once(idempotencyKey, caller, request, () -> {
+        return decidedOnTheStoredVersion(() -> idempotentRequests.once(idempotencyKey, caller, request, () -> {
             String id = newId.get();
             Object command = commandForId.apply(id);
             var outcome = AppendedVersions.recording(() -> send(caller, command));
             return ResponseEntity.created(URI.create(location + "/" + id))
                     .eTag(etag(outcome.versions().get(aggregateOf(command))))
                     .body(Map.of(idName, id));
-        });
+        }));
     }
 
     /**
@@ -82,7 +85,7 @@ public class CommandDispatch {
     public ResponseEntity<Object> act(String idempotencyKey, Actor caller, Object command) {
         String aggregate = aggregateOf(command);
         Long expectedVersion = ExpectedVersion.fromIfMatch(currentHeader("If-Match"));
-        return idempotentRequests.once(idempotencyKey, caller, command, () -> {
+        return decidedOnTheStoredVersion(() -> idempotentRequests.once(idempotencyKey, caller, command, () -> {
             MetaData metaData = ActorMetadata.of(caller);
             if (expectedVersion != null) {
                 metaData = metaData.and(ExpectedVersion.METADATA_KEY, expectedVersion);
@@ -92,7 +95,26 @@ public class CommandDispatch {
                     GenericCommandMessage.asCommandMessage(command).andMetaData(withVersion)));
             Long appended = outcome.versions().get(aggregate);
             return ResponseEntity.noContent().eTag(etag(appended != null ? appended : currentVersion(aggregate))).build();
-        });
+        }));
+    }
+
+    /**
+     * With more than one command-side instance, the in-process aggregate lock no longer orders every command on an
+     * aggregate: two may load the same version and one loses the race to append ({@link LostRace}). Its transaction
+     * rolled back whole (events, lookups, idempotency record), so the request is decided again on what is stored
+     * now: without {@code If-Match} it applies to the latest version, as on one instance; with a stale one it answers
+     * the usual 409 naming the changes since. A request still losing after {@value #ATTEMPTS} attempts answers 409.
+     */
+    private ResponseEntity<Object> decidedOnTheStoredVersion(Supplier<ResponseEntity<Object>> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.get();
+            } catch (RuntimeException failure) {
+                if (attempt >= ATTEMPTS || !LostRace.causes(failure)) {
+                    throw failure;
+                }
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package nl.weerthuis.command.web;
 import nl.weerthuis.command.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpHeaders;
@@ -125,6 +126,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 problem.setProperty("rule", "PERSONAL_DATA_ERASED");
                 return problem;
             }
+            if (cause instanceof AggregateStreamCreationException) {
+                return problem(HttpStatus.CONFLICT, "Already exists", "A resource with this id already exists");
+            }
+        }
+        if (LostRace.causes(ex)) {
+            return conflict(null);
         }
         throw ex;
     }

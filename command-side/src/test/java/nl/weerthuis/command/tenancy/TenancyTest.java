@@ -213,6 +213,19 @@ class TenancyTest {
                         new FlipTermExpiredEvent(TENANCY, CLIENT, MOVED_IN.plusMonths(24)));
     }
 
+    @Test
+    void a_flip_term_deadline_that_fires_again_finds_its_event_on_record_and_records_nothing() {
+        // As after a crash between recording the terms and marking their deadlines done: they fire a second time.
+        Object[] started = List.of(movedIn(LeaseForm.TRIPARTITE)).subList(0, 3).toArray();
+        fixture.givenCurrentTime(startOf(MOVED_IN))
+                .andGiven(started)
+                .andGivenCommands(new RecordMoveInCommand(TENANCY, MOVED_IN))
+                .andGiven(new FlipTermReachedEvent(TENANCY, CLIENT, MOVED_IN.plusMonths(12)),
+                        new FlipTermExpiredEvent(TENANCY, CLIENT, MOVED_IN.plusMonths(24)))
+                .whenThenTimeAdvancesTo(startOf(MOVED_IN.plusMonths(24)))
+                .expectNoEvents();
+    }
+
     // Rules 4 and 5: the flip
 
     @Test

@@ -154,17 +154,23 @@ public class EventSourceConfiguration {
 
     /**
      * Every read model runs in a pooled streaming processor of its own, so it can be replayed alone; each client's
-     * events go to one segment, in order.
+     * events go to one segment, in order. Instances share the segments by their fair share ({@link FairShare}); each
+     * counts what it handled ({@link HandledEvents}).
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessors(
-            @Value("${weerthuis.processing.max-claimed-segments:16}") int maxClaimedSegments) {
+    ConfigurerModule pooledStreamingProcessors(FairShare fairShare, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         // Batches of 100 events per transaction: one commit (and one token update) per batch, not per event.
-        // Scaling out to N instances: give each at most 16 / N segments, so every instance takes its share.
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors()
-                .registerDefaultSequencingPolicy(c -> new PerClientSequencing())
-                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(100)
-                        .maxClaimedSegments(maxClaimedSegments));
+        return configurer -> {
+            var processing = configurer.eventProcessing().usingPooledStreamingEventProcessors()
+                    .registerDefaultSequencingPolicy(c -> new PerClientSequencing())
+                    .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(100)
+                            .initialSegmentCount(FairShare.SEGMENTS)
+                            .maxSegmentProvider(fairShare));
+            for (String readModel : READ_MODELS) {
+                processing.registerHandlerInterceptor(readModel,
+                        config -> new HandledEvents(readModel, fairShare.instance(), jdbc));
+            }
+        };
     }
 
     @Bean
