@@ -152,7 +152,9 @@ class DashboardBrowserTest {
             WebElement focused = browser.switchTo().activeElement();
             Object outline = browser.executeScript("const s = getComputedStyle(arguments[0]);"
                     + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;", focused);
-            assertThat(outline).as("focus visible on " + focused.getAttribute("id")).isEqualTo(true);
+            assertThat(outline).as("focus visible on " + focused.getAttribute("id") + ": " + browser.executeScript(
+                    "const s = getComputedStyle(arguments[0]); return [arguments[0].outerHTML, s.outlineStyle, s.outlineWidth,"
+                            + " arguments[0].matches(':focus'), arguments[0].matches(':focus-visible')].join(' | ');", focused)).isEqualTo(true);
             if (order.isEmpty() || !order.get(order.size() - 1).equals(focused.getAttribute("id"))) {
                 order.add(focused.getAttribute("id"));
             }
@@ -289,7 +291,7 @@ class DashboardBrowserTest {
             assertThat(rows).as(chart + " table").isEqualTo(labels);
         }
         Object tableTotal = browser.executeScript("return [...document.querySelectorAll('#chart-outflow-table tbody tr')]"
-                + ".reduce((a, r) => a + (Number(r.cells[0].textContent) || 0), 0);");
+                + ".reduce((a, r) => a + (Number(r.cells[1].textContent) || 0), 0);");
         assertThat(((Number) tableTotal).longValue()).isEqualTo(6);
         assertThat(AccessibilityCheck.violations(browser)).as("axe-core on the dashboard").isEmpty();
 
