@@ -76,13 +76,22 @@ class QueryAuthorizationTest {
 
     /** Served without a token: they hold no data. */
     static final List<String> PUBLIC = List.of("GET /api/v1/event-schemas/x", "GET /api/v1/openapi.json",
-            "GET /api/v1/integrity/signing-keys");
+            "GET /api/v1/integrity/signing-keys", "GET /login/configuration");
     /** Served by the framework, not by an endpoint of ours. */
     static final Set<String> FRAMEWORK = Set.of("/error", "/api/v1/openapi.json/swagger-config", "/api/v1/openapi.json.yaml");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Test
+    void the_pages_learn_where_to_log_in_without_a_token() {
+        var response = http.getForEntity("/login/configuration", String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"issuer\":\"" + TestTokens.ISSUER + "\"", "\"clientId\":\"weerthuis-pages\"");
+        // The pages' scripts may call the issuer (its token endpoint), and nothing else outside this application.
+        assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("connect-src 'self' " + TestTokens.ISSUER + ";");
+    }
 
     @Test
     void every_endpoint_has_a_rule_here() {
