@@ -1,4 +1,4 @@
-// The outflow dashboard: reads /api/v1/monitor/outflow with the user's token and draws it with Chart.js.
+// The outflow dashboard: reads /api/v1/monitor/outflow as the logged-in user (login.js) and draws it with Chart.js.
 (function () {
   const el = id => document.getElementById(id);
   const charts = {};
@@ -7,7 +7,6 @@
   const today = new Date();
   el('to').value = today.toISOString().slice(0, 7);
   el('from').value = today.getFullYear() + '-01';
-  el('token').value = sessionStorage.getItem('weerthuis-token') || '';
 
   // Monitors ask for whole calendar months: the first day of the first month to the last day of the last.
   const firstDay = month => month + '-01';
@@ -21,7 +20,7 @@
 
   async function fetchJson(path) {
     const response = await fetch(path,
-      { headers: { Authorization: 'Bearer ' + el('token').value.trim(), Accept: 'application/json' } });
+      { headers: { Authorization: WeerThuisLogin.authorization(), Accept: 'application/json' } });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       throw new Error((problem.title || response.status) + ': ' + (problem.detail || ''));
@@ -59,7 +58,6 @@
 
   el('filters').addEventListener('submit', async event => {
     event.preventDefault();
-    sessionStorage.setItem('weerthuis-token', el('token').value.trim());
     const query = { from: firstDay(el('from').value), to: lastDay(el('to').value) };
     if (el('region').value.trim()) { query.region = el('region').value.trim(); }
     el('status').textContent = 'Loading…';

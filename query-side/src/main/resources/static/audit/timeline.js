@@ -1,4 +1,4 @@
-// Renders GET /api/v1/clients/{id}/history for an auditor. The token stays in this page; nothing is stored.
+// Renders GET /api/v1/clients/{id}/history for an auditor, logged in by /assets/login.js (the token stays there).
 (function () {
   const el = id => document.getElementById(id);
   const text = value => document.createTextNode(value == null ? '' : String(value));
@@ -16,7 +16,7 @@
       const response = await fetch('/api/v1/clients/' + encodeURIComponent(el('clientId').value) + '/history?after='
         + after + asOf,
         // An inspectorate names the processing activity of every read; this page is the audit of decisions.
-        { headers: { Authorization: 'Bearer ' + el('token').value.trim(), 'X-Processing-Activity': 'audit-decision-history' } });
+        { headers: { Authorization: WeerThuisLogin.authorization(), 'X-Processing-Activity': 'audit-decision-history' } });
       if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
         status.className = 'error';

@@ -16,7 +16,8 @@ import java.util.List;
 /** One of the two applications, started from its packaged jar as its own process, as in production. */
 public final class App implements AutoCloseable {
 
-    public static final String JWT_SECRET = "bench-secret-that-is-at-least-256-bits-long-for-hs256";
+    /** The processing log's keyed hash (query side). */
+    public static final String PSEUDONYM_KEY = "pseudonym:bench-key-that-is-at-least-256-bits-long";
     /** base64 of "0123456789abcdef0123456789abcdef". */
     public static final String KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
@@ -64,7 +65,10 @@ public final class App implements AutoCloseable {
                 "--spring.datasource.password=" + database.password(),
                 "--weerthuis.database.schema=" + database.schemaOf(module),
                 "--weerthuis.database.event-store-schema=" + database.eventStoreSchema(),
-                "--weerthuis.security.jwt-secret=" + JWT_SECRET,
+                // The bench's own token key pair (Tokens): RS256, as from an OIDC issuer.
+                "--weerthuis.security.jwt-issuer=" + Tokens.ISSUER,
+                "--weerthuis.security.public-key-location=file:" + Tokens.publicKeyFile().toAbsolutePath(),
+                "--weerthuis.privacy.pseudonym-key=" + PSEUDONYM_KEY,
                 // A bench run outlasts the default one-hour token lifetime; its tokens live two hours.
                 "--weerthuis.security.max-token-lifetime=PT2H",
                 "--weerthuis.privacy.key-encryption-key=" + KEY_ENCRYPTION_KEY,

@@ -28,8 +28,7 @@ public final class CommandSideProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** The test installation's secrets, as the modules' {@code application-test.yml} and token helpers use them. */
-    public static final String JWT_SECRET = "test-secret-that-is-at-least-256-bits-long-for-hs256";
+    /** The test installation's key-encryption key, as the modules' {@code application-test.yml} use it. */
     public static final String KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     /**
@@ -59,7 +58,9 @@ public final class CommandSideProcess implements AutoCloseable {
                 "--spring.datasource.password=" + database.password(),
                 "--weerthuis.database.schema=" + schema,
                 "--weerthuis.database.event-store-schema=" + eventStoreSchema,
-                "--weerthuis.security.jwt-secret=" + JWT_SECRET,
+                // The test installation's issuer and key, as TestTokens and the test identity provider sign.
+                "--weerthuis.security.jwt-issuer=" + TestTokens.ISSUER,
+                "--weerthuis.security.public-key-location=file:" + TestTokens.publicKeyFile().toAbsolutePath(),
                 "--weerthuis.privacy.key-encryption-key=" + KEY_ENCRYPTION_KEY,
                 "--db-scheduler.polling-interval=500ms",
                 "--weerthuis.deadlines.settling-period=PT2S",

@@ -33,7 +33,7 @@ public final class TokenRules {
 
     public static OAuth2TokenValidator<Jwt> validator(TokenSettings settings, Clock clock) {
         List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>();
-        rules.add(JwtValidators.createDefaultWithIssuer(settings.jwtIssuer()));
+        rules.add(JwtValidators.createDefaultWithIssuer(settings.expectedIssuer()));
         rules.add(jwt -> lifetime(jwt, settings.maxTokenLifetime(), clock));
         if (settings.audience() != null && !settings.audience().isBlank()) {
             rules.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(settings.audience())

@@ -9,18 +9,22 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 
 /**
  * Wires the shared security for whichever application has this module on its class path. The token decoder is
- * the pluggable part: the embedded HS256 secret, an issuer's key set, or any {@link JwtDecoder} bean an application
+ * the pluggable part: an OIDC issuer's discovered keys, its key set, one public key, or any {@link JwtDecoder} bean an application
  * defines itself — every one of them validates with {@link TokenRules}.
  */
 // Before Boot's converters too: the strict JSON converter (StrictInputConfiguration) takes the place of Boot's own.
@@ -66,28 +70,44 @@ public class WebSupportAutoConfiguration {
         return registration;
     }
 
-    /** Embedded default: tokens signed with a shared secret (the launcher's {@code token} command makes them). */
+    /** An OpenID Connect issuer (the embedded identity provider, Keycloak, ...): its keys found by discovery. */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    @ConditionalOnProperty("weerthuis.security.jwt-secret")
-    JwtDecoder embeddedJwtDecoder(TokenSettings settings) {
-        if (settings.jwtSecret().length() < 32) {
-            throw new IllegalStateException("weerthuis.security.jwt-secret must be at least 32 characters");
-        }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
+    @ConditionalOnProperty("weerthuis.security.issuer-uri")
+    JwtDecoder discoveredJwtDecoder(TokenSettings settings) {
+        // Lazy: the application starts (and answers its health check) while its issuer is still starting.
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(settings.issuerUri());
+            decoder.setJwtValidator(TokenRules.validator(settings, Clock.systemUTC()));
+            return decoder;
+        });
+    }
+
+    /** An issuer's key set, named directly, with the same token rules. */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnProperty("weerthuis.security.jwk-set-uri")
+    JwtDecoder issuerJwtDecoder(TokenSettings settings) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())
+                .jwsAlgorithms(algorithms -> {
+                    algorithms.add(SignatureAlgorithm.RS256);
+                    algorithms.add(SignatureAlgorithm.ES256);
+                })
                 .build();
         decoder.setJwtValidator(TokenRules.validator(settings, Clock.systemUTC()));
         return decoder;
     }
 
-    /** Production: the issuer's key set (e.g. Keycloak), with the same token rules as the embedded default. */
+    /** One RSA public key from a PEM file (the test installation's, or an issuer without a key set): RS256 only. */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    @ConditionalOnProperty("weerthuis.security.jwk-set-uri")
-    JwtDecoder issuerJwtDecoder(TokenSettings settings) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+    @ConditionalOnProperty("weerthuis.security.public-key-location")
+    JwtDecoder publicKeyJwtDecoder(TokenSettings settings) throws IOException {
+        RSAPublicKey key;
+        try (InputStream pem = settings.publicKeyLocation().getInputStream()) {
+            key = RsaKeyConverters.x509().convert(pem);
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).signatureAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(TokenRules.validator(settings, Clock.systemUTC()));
         return decoder;
     }

@@ -20,7 +20,7 @@ class TokenRulesTest {
     /** Now: the issuer and timestamp checks Spring adds read the system clock. */
     static final Instant NOW = Instant.now();
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final TokenSettings SETTINGS = new TokenSettings("secret", null, "weerthuis-embedded", Duration.ofHours(1), null);
+    static final TokenSettings SETTINGS = new TokenSettings(null, null, null, "weerthuis-embedded", Duration.ofHours(1), null);
 
     private static Jwt token(Consumer<Map<String, Object>> change) {
         Map<String, Object> claims = new HashMap<>();
@@ -73,7 +73,7 @@ class TokenRulesTest {
 
     @Test
     void the_cap_is_configurable() {
-        TokenSettings longer = new TokenSettings("secret", null, "weerthuis-embedded", Duration.ofHours(8), null);
+        TokenSettings longer = new TokenSettings(null, null, null, "weerthuis-embedded", Duration.ofHours(8), null);
         assertThat(accepted(longer, claims -> claims.put("exp", NOW.plus(Duration.ofHours(2))))).isTrue();
     }
 
@@ -99,7 +99,7 @@ class TokenRulesTest {
 
     @Test
     void the_audience_is_checked_when_configured() {
-        TokenSettings withAudience = new TokenSettings("secret", null, "weerthuis-embedded", Duration.ofHours(1), "weerthuis");
+        TokenSettings withAudience = new TokenSettings(null, null, null, "weerthuis-embedded", Duration.ofHours(1), "weerthuis");
         assertThat(accepted(withAudience, claims -> { })).isFalse();
         assertThat(accepted(withAudience, claims -> claims.put("aud", List.of("other")))).isFalse();
         assertThat(accepted(withAudience, claims -> claims.put("aud", List.of("weerthuis")))).isTrue();

@@ -445,17 +445,18 @@ class AuthorizationMatrixTest {
     void forged_and_incomplete_tokens_are_refused_with_401_on_every_endpoint() throws Exception {
         Instant now = Instant.now();
         Map<String, String> forged = new LinkedHashMap<>();
-        forged.put("signed with another key", sign(claims(now, c -> { }), "another-secret-that-is-at-least-256-bits-long-x"));
+        forged.put("signed with another key", TestTokens.signWithAnotherKey(claims(now, c -> { }).build()));
+        forged.put("HS256 with a shared secret", hs256(claims(now, c -> { })));
         forged.put("unsigned (alg none)", new PlainJWT(claims(now, c -> { }).build()).serialize());
-        forged.put("without exp", sign(claims(now, c -> c.expirationTime(null)), TestTokens.SECRET));
+        forged.put("without exp", sign(claims(now, c -> c.expirationTime(null))));
         forged.put("expired", sign(claims(now, c -> c.issueTime(Date.from(now.minusSeconds(7200)))
-                .expirationTime(Date.from(now.minusSeconds(3600)))), TestTokens.SECRET));
-        forged.put("living two hours", sign(claims(now, c -> c.expirationTime(Date.from(now.plusSeconds(7200)))), TestTokens.SECRET));
-        forged.put("roles as a string", sign(claims(now, c -> c.claim("roles", "CASEWORKER")), TestTokens.SECRET));
-        forged.put("an unknown role", sign(claims(now, c -> c.claim("roles", List.of("CASEWORKER", "ROOT"))), TestTokens.SECRET));
-        forged.put("no organisation", sign(claims(now, c -> c.claim("org", null)), TestTokens.SECRET));
-        forged.put("an unknown organisation type", sign(claims(now, c -> c.claim("org_type", "BANK")), TestTokens.SECRET));
-        forged.put("another issuer", sign(claims(now, c -> c.issuer("someone-else")), TestTokens.SECRET));
+                .expirationTime(Date.from(now.minusSeconds(3600))))));
+        forged.put("living two hours", sign(claims(now, c -> c.expirationTime(Date.from(now.plusSeconds(7200))))));
+        forged.put("roles as a string", sign(claims(now, c -> c.claim("roles", "CASEWORKER"))));
+        forged.put("an unknown role", sign(claims(now, c -> c.claim("roles", List.of("CASEWORKER", "ROOT")))));
+        forged.put("no organisation", sign(claims(now, c -> c.claim("org", null))));
+        forged.put("an unknown organisation type", sign(claims(now, c -> c.claim("org_type", "BANK"))));
+        forged.put("another issuer", sign(claims(now, c -> c.issuer("someone-else"))));
         forged.put("garbage", "not.a.token");
         long before = appended();
         List<String> wrong = new ArrayList<>();
@@ -477,16 +478,21 @@ class AuthorizationMatrixTest {
 
     /** A municipality caseworker's claims, valid but for what {@code change} does. */
     private static JWTClaimsSet.Builder claims(Instant now, Consumer<JWTClaimsSet.Builder> change) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("weerthuis-embedded").subject("forger")
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).subject("forger")
                 .claim("org", MUNICIPALITY_A).claim("org_type", "MUNICIPALITY").claim("roles", List.of("CASEWORKER"))
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
         change.accept(claims);
         return claims;
     }
 
-    private static String sign(JWTClaimsSet.Builder claims, String secret) throws Exception {
+    private static String sign(JWTClaimsSet.Builder claims) {
+        return TestTokens.sign(claims.build());
+    }
+
+    /** HS256 keyed with the test public key's text: the old shared-secret scheme, and the classic algorithm confusion. */
+    private static String hs256(JWTClaimsSet.Builder claims) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-        jwt.sign(new MACSigner(secret));
+        jwt.sign(new MACSigner(java.nio.file.Files.readString(TestTokens.publicKeyFile())));
         return jwt.serialize();
     }
 }

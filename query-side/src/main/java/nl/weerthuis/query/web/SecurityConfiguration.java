@@ -2,6 +2,7 @@ package nl.weerthuis.query.web;
 
 import nl.weerthuis.web.Actors;
 import nl.weerthuis.web.ApiSecurity;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,11 +22,17 @@ import static org.springframework.security.authorization.AuthorizationManagers.a
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiSecurity security) throws Exception {
-        return security.build(http, "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    SecurityFilterChain api(HttpSecurity http, ApiSecurity security,
+                            @Value("${weerthuis.login.issuer:${weerthuis.security.issuer-uri:${weerthuis.security.jwt-issuer:}}}") String issuer)
+            throws Exception {
+        // The pages' scripts talk to this application and, to log in, to the issuer's token endpoint.
+        String connect = ("connect-src 'self' " + LoginConfiguration.originOf(issuer)).trim();
+        return security.build(http, "default-src 'self'; " + connect + "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
                 rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/api/v1/openapi.json").permitAll()
+                        // Where the pages log in (assets/login.js): the issuer's address and their client id.
+                        .requestMatchers(HttpMethod.GET, "/login/configuration").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/audit/**", "/assets/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
                         // Histories and disclosures: auditors within their remit, or a client their own.

@@ -12,11 +12,16 @@ import nl.weerthuis.kernel.client.TrajectoryClosure;
 import nl.weerthuis.kernel.tenancy.*;
 import nl.weerthuis.query.support.EventStoreFixture;
 import nl.weerthuis.testsupport.TestTokens;
+import nl.weerthuis.testsupport.IdentityProviderProcess;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -46,8 +51,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The dashboard in a real headless Chromium (Debian's chromium and chromedriver, which CI installs): the page
- * loads, every chart renders, and the outflow figure it shows equals the API's.
+ * The dashboard and the auditor's timeline in a real headless Chromium (Debian's chromium and chromedriver, which
+ * CI installs), logged in through the embedded identity provider (its packaged jar as a process, on the test
+ * issuer's address and key) with the authorization code flow and PKCE, as a person would: the page loads, every
+ * chart renders with its table, the figures equal the API's, keyboard-only use works, logout ends the session, and
+ * axe-core finds no WCAG 2.1 A/AA violation on the login page, the dashboard and the timeline.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -66,7 +74,9 @@ class DashboardBrowserTest {
     @Autowired
     ObjectMapper json;
 
+    private static IdentityProviderProcess issuer;
     private ChromeDriver browser;
+    private WebDriverWait wait;
     private final String region = "Browser-" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
@@ -82,6 +92,24 @@ class DashboardBrowserTest {
                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync", "--window-size=1440,1000");
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    /** The issuer, once for the class: it must know this application's address to send logins back to it. */
+    @BeforeEach
+    void startIssuer() throws Exception {
+        if (issuer == null) {
+            issuer = IdentityProviderProcess.start(origin());
+        }
+    }
+
+    @AfterAll
+    static void stopIssuer() throws InterruptedException {
+        if (issuer != null) {
+            issuer.close();
+            issuer = null;
+        }
     }
 
     @AfterEach
@@ -89,6 +117,49 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    /** 127.0.0.1, not localhost: the issuer sends a login back to the loopback address only (RFC 8252). */
+    private String origin() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Opens the page, logs in at the issuer's login form with the keyboard only, and waits to be back, logged in. */
+    private void logIn(String page, String username) {
+        browser.get(origin() + page);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-button"))).click();
+        wait.until(driver -> driver.getCurrentUrl().startsWith(issuer.issuer() + "/login"));
+        assertThat(AccessibilityCheck.violations(browser)).as("axe-core on the login page").isEmpty();
+        // Keyboard only: the username field has the focus, Tab moves to the password, Enter submits.
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("username");
+        browser.switchTo().activeElement().sendKeys(username, Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(IdentityProviderProcess.DEMO_PASSWORD, Keys.ENTER);
+        wait.until(driver -> driver.getCurrentUrl().startsWith(origin() + page) && !driver.findElements(By.id("login-who")).isEmpty());
+        assertThat(browser.getCurrentUrl()).as("the code and state are gone from the address").doesNotContain("code=", "state=");
+        Object stored = browser.executeScript("return JSON.stringify([Object.keys(localStorage), Object.keys(sessionStorage), document.cookie]);");
+        assertThat(stored).as("no token kept in storage or cookies").isEqualTo("[[],[],\"\"]");
+    }
+
+    /**
+     * The ids of the first elements Tab reaches, from the top of the page; each shows its focus. A month field takes
+     * a Tab per part (month, year) and counts once.
+     */
+    private java.util.List<String> tabOrder(int elements) {
+        browser.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        java.util.List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 * elements && order.size() < elements; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            Object outline = browser.executeScript("const s = getComputedStyle(arguments[0]);"
+                    + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;", focused);
+            assertThat(outline).as("focus visible on " + focused.getAttribute("id") + ": " + browser.executeScript(
+                    "const s = getComputedStyle(arguments[0]); return [arguments[0].outerHTML, s.outlineStyle, s.outlineWidth,"
+                            + " arguments[0].matches(':focus'), arguments[0].matches(':focus-visible')].join(' | ');", focused)).isEqualTo(true);
+            if (order.isEmpty() || !order.get(order.size() - 1).equals(focused.getAttribute("id"))) {
+                order.add(focused.getAttribute("id"));
+            }
+        }
+        return order;
     }
 
     private void sixOutflows() {
@@ -132,7 +203,8 @@ class DashboardBrowserTest {
     @Test
     void the_dashboard_loads_draws_its_charts_and_shows_the_apis_figures() throws Exception {
         sixOutflows();
-        String admin = TestTokens.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "ADMIN");
+        // The operator's administrator (demo user admin): exact counts. The same figures the API gives that token.
+        String admin = issuer.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "ADMIN");
         String query = "?region=" + region + "&from=2025-01-01&to=2025-12-31";
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(admin);
@@ -147,14 +219,15 @@ class DashboardBrowserTest {
         JsonNode dictionary = json.readTree(http.exchange("/api/v1/monitor/definitions", HttpMethod.GET,
                 new HttpEntity<>(headers), String.class).getBody());
 
-        browser.get("http://localhost:" + port + "/");
-        browser.findElement(By.id("token")).sendKeys(admin);
-        browser.findElement(By.id("region")).sendKeys(region);
+        logIn("/", "admin");
+        assertThat(browser.findElement(By.id("login-who")).getText()).contains("Ada Beheer", "Gemeente Almelo");
+        // Keyboard only: the login bar, then the filters in reading order; Enter on Show submits.
+        assertThat(tabOrder(5)).containsExactly("logout-button", "region", "from", "to", "show");
         setDate("from", "2025-01");
         setDate("to", "2025-12");
-        browser.findElement(By.id("show")).click();
+        browser.findElement(By.id("region")).sendKeys(region);
+        browser.findElement(By.id("show")).sendKeys(Keys.ENTER);
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         WebElement outflows = browser.findElement(By.id("figure-outflows"));
         wait.until(driver -> !outflows.getText().isBlank());
         assertThat(outflows.getText()).isEqualTo("6");
@@ -209,9 +282,56 @@ class DashboardBrowserTest {
         Object ended = browser.executeScript(
                 "const d = Chart.getChart(document.getElementById('chart-ended')).data; return d.labels[0] + '=' + d.datasets[0].data[0];");
         assertThat(ended).isEqualTo("NOT_READY=1");
+        // Every chart has its figures as a table too: the monthly outflow's rows sum to the six outflows.
+        for (String chart : new String[]{"chart-outflow", "chart-quota", "chart-throughput", "chart-signals", "chart-sustainment",
+                "chart-waiting", "chart-ended", "chart-returns"}) {
+            Object rows = browser.executeScript("const t = document.getElementById(arguments[0] + '-table');"
+                    + "return t == null ? -1 : t.tBodies[0].rows.length;", chart);
+            Object labels = browser.executeScript("return Chart.getChart(document.getElementById(arguments[0])).data.labels.length;", chart);
+            assertThat(rows).as(chart + " table").isEqualTo(labels);
+        }
+        Object tableTotal = browser.executeScript("return [...document.querySelectorAll('#chart-outflow-table tbody tr')]"
+                + ".reduce((a, r) => a + (Number(r.cells[1].textContent) || 0), 0);");
+        assertThat(((Number) tableTotal).longValue()).isEqualTo(6);
+        assertThat(AccessibilityCheck.violations(browser)).as("axe-core on the dashboard").isEmpty();
 
+        // Logout forgets the token and ends the issuer's session: logging in again asks for the password.
+        browser.findElement(By.id("logout-button")).click();
+        wait.until(driver -> driver.getCurrentUrl().startsWith(origin() + "/") && !driver.findElements(By.id("login-button")).isEmpty());
+        assertThat(browser.findElement(By.id("filters")).isDisplayed()).isFalse();
+        assertThat(browser.executeScript("return WeerThuisLogin.authorization();")).isNull();
+        browser.findElement(By.id("login-button")).click();
+        wait.until(driver -> driver.getCurrentUrl().startsWith(issuer.issuer() + "/login"));
+
+    }
+
+    @Test
+    void a_monitor_logs_in_and_sees_the_figures_a_monitor_may_see() throws Exception {
+        sixOutflows();
+        String monitor = issuer.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "MONITOR");
+        String query = "?region=" + region + "&from=2025-01-01&to=2025-12-31";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(monitor);
+        await().atMost(Duration.ofSeconds(15)).until(() -> json.readTree(http.exchange("/api/v1/monitor/outflow" + query,
+                HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody()).get("groups").get(0).get("figures")
+                .get("offersRefused") != null);
+        JsonNode api = json.readTree(http.exchange("/api/v1/monitor/outflow" + query, HttpMethod.GET,
+                new HttpEntity<>(headers), String.class).getBody()).get("groups").get(0);
+
+        logIn("/", "monitor");
+        assertThat(browser.findElement(By.id("login-who")).getText()).contains("Mila Monitor", "Gemeente Almelo");
+        setDate("from", "2025-01");
+        setDate("to", "2025-12");
+        browser.findElement(By.id("region")).sendKeys(region);
+        browser.findElement(By.id("show")).click();
+        WebElement outflows = browser.findElement(By.id("figure-outflows"));
+        wait.until(driver -> !outflows.getText().isBlank());
+        // What the monitor's own token gets from the API, small cells suppressed ("<5"), is what the page shows.
+        boolean suppressed = api.path("suppressed").toString().contains("\"outflows\"");
+        assertThat(outflows.getText()).startsWith(suppressed ? "<5" : api.get("figures").get("outflows").asText());
         Thread.sleep(1500); // let the charts' entry animation finish: the picture is for people to look at
         screenshot("dashboard.png");
+        assertThat(AccessibilityCheck.violations(browser)).as("axe-core on the monitor's dashboard").isEmpty();
     }
 
     private void screenshot(String name) {
@@ -224,23 +344,24 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void the_auditors_timeline_page_shows_the_history_and_the_state_as_of_now() {
+    void the_auditors_timeline_page_shows_the_history_and_the_state_as_of_now() throws Exception {
         String client = UUID.randomUUID().toString();
         events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.PROTECTED_HOUSING, "RIBW", region,
                 "Almelo", "87654321", LocalDate.of(2025, 1, 2), null));
         events.append("Client", client, 1, new OutflowTrajectoryStartedEvent(client, CareSetting.PROTECTED_HOUSING, region,
                 "Almelo", LocalDate.of(2025, 2, 1)));
-        String auditor = TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
+        String auditor = issuer.token("00000001009876543000", "SUPERVISOR", "AUDITOR");
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(auditor);
         headers.set("X-Processing-Activity", "audit-decision-history");
         await().atMost(Duration.ofSeconds(15)).until(() -> http.exchange("/api/v1/clients/" + client + "/history",
                 HttpMethod.GET, new HttpEntity<>(headers), String.class).getStatusCode().value() == 200);
 
-        browser.get("http://localhost:" + port + "/audit/timeline.html");
-        browser.findElement(By.id("token")).sendKeys(auditor);
-        browser.findElement(By.id("clientId")).sendKeys(client);
-        browser.findElement(By.cssSelector("#query button[type=submit]")).click();
+        logIn("/audit/timeline.html", "auditor");
+        assertThat(browser.findElement(By.id("login-who")).getText()).contains("Ina Inspecteur", "Inspectie");
+        assertThat(AccessibilityCheck.violations(browser)).as("axe-core on the empty timeline").isEmpty();
+        // Keyboard only: type the client id and press Enter.
+        browser.findElement(By.id("clientId")).sendKeys(client, Keys.ENTER);
 
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(driver -> driver.findElements(By.cssSelector("#timeline tbody tr")).size() == 2);
@@ -248,7 +369,10 @@ class DashboardBrowserTest {
         assertThat(rows.get(0).getText()).contains("Client Registered", "2025-01-02");
         assertThat(rows.get(1).getText()).contains("Outflow Trajectory Started", "2025-02-01");
         assertThat(browser.findElement(By.id("states")).getText()).contains("trajectory", "OPEN");
+        // Who decided: the organisation is shown (its number; its name too once the organisation register serves it).
+        assertThat(rows.get(0).findElements(By.tagName("td")).get(5).getText()).contains(TestTokens.MUNICIPALITY);
         screenshot("timeline.png");
+        assertThat(AccessibilityCheck.violations(browser)).as("axe-core on the timeline").isEmpty();
     }
 
     private void setDate(String id, String date) {

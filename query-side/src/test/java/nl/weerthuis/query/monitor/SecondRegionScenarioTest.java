@@ -3,6 +3,7 @@ package nl.weerthuis.query.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.testsupport.CommandSideProcess;
+import nl.weerthuis.testsupport.IdentityProviderProcess;
 import nl.weerthuis.query.support.EventStoreFixture;
 import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -157,11 +158,16 @@ class SecondRegionScenarioTest {
         ProcessBuilder launcher = new ProcessBuilder("bash", "../weerthuis", "import", CASELOAD.toString(), "--region", region)
                 .redirectErrorStream(true);
         launcher.environment().put("WEERTHUIS_COMMAND_PORT", String.valueOf(URI.create(commandSide).getPort()));
-        launcher.environment().put("WEERTHUIS_JWT_SECRET", TestTokens.SECRET);
+        // The launcher gets its token from the issuer, as ./weerthuis token does: the test identity provider.
+        launcher.environment().put("WEERTHUIS_IDENTITY_URL", TestTokens.ISSUER);
+        launcher.environment().put("WEERTHUIS_LAUNCHER_CLIENT_SECRET", IdentityProviderProcess.LAUNCHER_SECRET);
         launcher.environment().put("WEERTHUIS_DATA_DIR", data.toString());
-        Process process = launcher.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
+        String output;
+        try (IdentityProviderProcess issuer = IdentityProviderProcess.start("http://127.0.0.1:" + URI.create(commandSide).getPort())) {
+            Process process = launcher.start();
+            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+        }
         assertThat(output).contains("imported", "\"recorded\":true");
     }
 

@@ -80,13 +80,22 @@ class QueryAuthorizationTest {
 
     /** Served without a token: they hold no data. */
     static final List<String> PUBLIC = List.of("GET /api/v1/event-schemas/x", "GET /api/v1/openapi.json",
-            "GET /api/v1/integrity/signing-keys");
+            "GET /api/v1/integrity/signing-keys", "GET /login/configuration");
     /** Served by the framework, not by an endpoint of ours. */
     static final Set<String> FRAMEWORK = Set.of("/error", "/api/v1/openapi.json/swagger-config", "/api/v1/openapi.json.yaml");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Test
+    void the_pages_learn_where_to_log_in_without_a_token() {
+        var response = http.getForEntity("/login/configuration", String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"issuer\":\"" + TestTokens.ISSUER + "\"", "\"clientId\":\"weerthuis-pages\"");
+        // The pages' scripts may call the issuer (its token endpoint), and nothing else outside this application.
+        assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("connect-src 'self' " + TestTokens.ISSUER + ";");
+    }
 
     @Test
     void every_endpoint_has_a_rule_here() {
@@ -141,32 +150,37 @@ class QueryAuthorizationTest {
         String role = allowed.iterator().next().name();
         java.time.Instant now = java.time.Instant.now();
         java.util.Map<String, String> forged = new java.util.LinkedHashMap<>();
-        forged.put("signed with another key", sign(claims(now, role), "another-secret-that-is-at-least-256-bits-long-x"));
+        forged.put("signed with another key", TestTokens.signWithAnotherKey(claims(now, role).build()));
+        forged.put("HS256 with a shared secret", hs256(claims(now, role)));
         forged.put("unsigned", new com.nimbusds.jwt.PlainJWT(claims(now, role).build()).serialize());
-        forged.put("without exp", sign(claims(now, role).expirationTime(null), TestTokens.SECRET));
-        forged.put("living two hours", sign(claims(now, role).expirationTime(java.util.Date.from(now.plusSeconds(7200))),
-                TestTokens.SECRET));
-        forged.put("roles as a string", sign(claims(now, role).claim("roles", role), TestTokens.SECRET));
-        forged.put("an unknown role", sign(claims(now, role).claim("roles", List.of(role, "ROOT")), TestTokens.SECRET));
-        forged.put("no organisation type", sign(claims(now, role).claim("org_type", null), TestTokens.SECRET));
-        forged.put("another issuer", sign(claims(now, role).issuer("elsewhere"), TestTokens.SECRET));
+        forged.put("without exp", sign(claims(now, role).expirationTime(null)));
+        forged.put("living two hours", sign(claims(now, role).expirationTime(java.util.Date.from(now.plusSeconds(7200)))));
+        forged.put("roles as a string", sign(claims(now, role).claim("roles", role)));
+        forged.put("an unknown role", sign(claims(now, role).claim("roles", List.of(role, "ROOT"))));
+        forged.put("no organisation type", sign(claims(now, role).claim("org_type", null)));
+        forged.put("another issuer", sign(claims(now, role).issuer("elsewhere")));
         for (var token : forged.entrySet()) {
             assertThat(status(method, path, token.getValue())).as(token.getKey()).isEqualTo(401);
         }
-        assertThat(status(method, path, sign(claims(now, role), TestTokens.SECRET))).as("the same token, well formed")
+        assertThat(status(method, path, sign(claims(now, role)))).as("the same token, well formed")
                 .isEqualTo(allowedStatus);
     }
 
     private static com.nimbusds.jwt.JWTClaimsSet.Builder claims(java.time.Instant now, String role) {
-        return new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("weerthuis-embedded").subject("forger")
+        return new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).subject("forger")
                 .claim("org", TestTokens.MUNICIPALITY).claim("org_type", "MUNICIPALITY").claim("roles", List.of(role))
                 .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(600)));
     }
 
-    private static String sign(com.nimbusds.jwt.JWTClaimsSet.Builder claims, String secret) throws Exception {
+    private static String sign(com.nimbusds.jwt.JWTClaimsSet.Builder claims) {
+        return TestTokens.sign(claims.build());
+    }
+
+    /** HS256 keyed with the test public key's text: the old shared-secret scheme, and the classic algorithm confusion. */
+    private static String hs256(com.nimbusds.jwt.JWTClaimsSet.Builder claims) throws Exception {
         var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
                 claims.build());
-        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret));
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(java.nio.file.Files.readString(TestTokens.publicKeyFile())));
         return jwt.serialize();
     }
 
