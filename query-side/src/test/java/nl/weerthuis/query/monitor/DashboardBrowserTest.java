@@ -11,6 +11,9 @@ import nl.weerthuis.kernel.client.TrajectoryClosedEvent;
 import nl.weerthuis.kernel.client.TrajectoryClosure;
 import nl.weerthuis.kernel.tenancy.*;
 import nl.weerthuis.query.support.EventStoreFixture;
+import nl.weerthuis.kernel.identity.OrganisationType;
+import nl.weerthuis.kernel.organisation.OrganisationRegisteredEvent;
+import nl.weerthuis.query.organisation.OrganisationNames;
 import nl.weerthuis.testsupport.TestTokens;
 import nl.weerthuis.testsupport.IdentityProviderProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +47,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +71,9 @@ class DashboardBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    OrganisationNames organisationNames;
+
     @Autowired
     EventStoreFixture.Appender events;
     @Autowired
@@ -345,6 +352,11 @@ class DashboardBrowserTest {
 
     @Test
     void the_auditors_timeline_page_shows_the_history_and_the_state_as_of_now() throws Exception {
+        // The register names the deciding municipality and the care provider: the timeline shows names, not numbers alone.
+        String municipality = "Gemeente " + UUID.randomUUID().toString().substring(0, 8);
+        String provider = "Zorg " + UUID.randomUUID().toString().substring(0, 8);
+        registerOrganisation(TestTokens.MUNICIPALITY, municipality, OrganisationType.MUNICIPALITY);
+        registerOrganisation("87654321", provider, OrganisationType.CARE_PROVIDER);
         String client = UUID.randomUUID().toString();
         events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.PROTECTED_HOUSING, "RIBW", region,
                 "Almelo", "87654321", LocalDate.of(2025, 1, 2), null));
@@ -366,13 +378,23 @@ class DashboardBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(driver -> driver.findElements(By.cssSelector("#timeline tbody tr")).size() == 2);
         var rows = browser.findElements(By.cssSelector("#timeline tbody tr"));
-        assertThat(rows.get(0).getText()).contains("Client Registered", "2025-01-02");
-        assertThat(rows.get(1).getText()).contains("Outflow Trajectory Started", "2025-02-01");
-        assertThat(browser.findElement(By.id("states")).getText()).contains("trajectory", "OPEN");
-        // Who decided: the organisation is shown (its number; its name too once the organisation register serves it).
-        assertThat(rows.get(0).findElements(By.tagName("td")).get(5).getText()).contains(TestTokens.MUNICIPALITY);
+        // In plain words, by name and number, never a raw code.
+        var registered = rows.get(0).findElements(By.tagName("td"));
+        assertThat(registered.get(1).getText()).contains("2025-01-02");
+        assertThat(registered.get(2).getText()).startsWith("The client was registered in")
+                .contains(provider + " (87654321)").doesNotContain("PROTECTED_HOUSING");
+        assertThat(registered.get(3).getText()).contains(municipality, TestTokens.MUNICIPALITY);
+        var started = rows.get(1).findElements(By.tagName("td"));
+        assertThat(started.get(1).getText()).contains("2025-02-01");
+        assertThat(started.get(2).getText()).startsWith("The client's outflow trajectory");
+        assertThat(browser.findElement(By.id("states")).getText()).doesNotContainPattern("[A-Z]+_[A-Z]+");
         screenshot("timeline.png");
         assertThat(AccessibilityCheck.violations(browser)).as("axe-core on the timeline").isEmpty();
+    }
+
+    private void registerOrganisation(String number, String name, OrganisationType type) {
+        events.append("Organisation", number, 0, new OrganisationRegisteredEvent(number, name, type, List.of(region)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> organisationNames.nameOf(number).filter(name::equals).isPresent());
     }
 
     private void setDate(String id, String date) {
