@@ -62,7 +62,7 @@ for line in open(sys.argv[1]):
         open_tx[pid].append(sql)
         if sql.upper() == 'COMMIT':
             tx = open_tx.pop(pid)
-            if any('INSERT INTO domain_event_entry' in s for s in tx) and any('lookup_client (' in s for s in tx):
+            if any('INSERT INTO domain_event_entry' in s for s in tx) and any('INSERT INTO lookup_aggregate_client' in s for s in tx):
                 found.append(tx)
 if found:
     print("statements in a registration's transaction (BEGIN and COMMIT included): %.1f over %d registrations"

@@ -72,7 +72,7 @@ class LookupWrites {
 
     private void send(List<Write> batch) {
         // PostgreSQL's driver sends the statements of one prepared statement in one round trip, executed in order.
-        String sql = batch.stream().map(Write::sql).collect(Collectors.joining(";\n"));
+        String sql = batch.stream().map(Write::sql).collect(Collectors.joining("; "));
         jdbc.execute(sql, (PreparedStatementCallback<Void>) statement -> {
             int position = 1;
             for (Write write : batch) {
