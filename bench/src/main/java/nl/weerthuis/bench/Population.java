@@ -104,7 +104,8 @@ public final class Population {
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> work = new ArrayList<>();
-            int perTask = 500;
+            // A task's journeys go in one transaction: small enough that readers meanwhile see few gaps in the store.
+            int perTask = 100;
             for (int first = from; first < to; first += perTask) {
                 int start = first, end = Math.min(to, first + perTask);
                 work.add(pool.submit(() -> {
