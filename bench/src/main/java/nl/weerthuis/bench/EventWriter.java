@@ -20,9 +20,13 @@ import org.axonframework.serialization.Serializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Appends generated events exactly as the command side stores them: Axon's JDBC engine, personal data sealed per
@@ -61,13 +65,51 @@ final class EventWriter implements AutoCloseable {
     void append(String aggregateType, String aggregateId, List<Object> payloads, String actorOrganisation,
                 String actorType, Instant at) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
-        MetaData metaData = MetaData.with("actorOrganisation", actorOrganisation).and("actorOrganisationType", actorType)
-                .and("actorPerson", "generated").and("actorRoles", "CASEWORKER");
+        MetaData metaData = actor(actorOrganisation, actorType);
         for (int i = 0; i < payloads.size(); i++) {
             messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, i, payloads.get(i), metaData,
                     java.util.UUID.randomUUID().toString(), at));
         }
         engine.appendEvents(messages);
+    }
+
+    /** One aggregate's events as its journey recorded them, each with the day it was recorded on. */
+    record Stream(String aggregateType, String aggregateId, String actorOrganisation, String actorType,
+                  List<Object> payloads, List<LocalDate> recordedOn) {
+    }
+
+    /**
+     * Many aggregates' events in one batch, in the order a live system records them: by the day each was recorded
+     * (never before the one before it in its aggregate), so the store holds them interleaved across aggregates, not
+     * aggregate after aggregate. A recording time never lies after {@code now}.
+     */
+    void appendInterleaved(List<Stream> streams, Instant now) {
+        record Timed(Instant at, long order, DomainEventMessage<?> message) {
+        }
+        List<Timed> timed = new ArrayList<>();
+        long order = 0;
+        for (Stream stream : streams) {
+            MetaData metaData = actor(stream.actorOrganisation(), stream.actorType());
+            Instant previous = Instant.MIN;
+            for (int i = 0; i < stream.payloads().size(); i++) {
+                Instant at = stream.recordedOn().get(i).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(9 * 3600 + i);
+                at = at.isBefore(previous) ? previous.plusMillis(1) : at;
+                at = at.isAfter(now) ? now : at;
+                previous = at;
+                timed.add(new Timed(at, order++, new GenericDomainEventMessage<>(stream.aggregateType(),
+                        stream.aggregateId(), i, stream.payloads().get(i), metaData, UUID.randomUUID().toString(), at)));
+            }
+        }
+        // Stable on ties, so an aggregate's events keep their sequence order.
+        timed.sort(Comparator.comparing(Timed::at).thenComparingLong(Timed::order));
+        List<DomainEventMessage<?>> messages = new ArrayList<>(timed.size());
+        timed.forEach(t -> messages.add(t.message()));
+        engine.appendEvents(messages);
+    }
+
+    private static MetaData actor(String actorOrganisation, String actorType) {
+        return MetaData.with("actorOrganisation", actorOrganisation).and("actorOrganisationType", actorType)
+                .and("actorPerson", "generated").and("actorRoles", "CASEWORKER");
     }
 
     @Override

@@ -76,12 +76,25 @@ public final class Population {
     }
 
     public Generated generate(App.Database database, int clients, int threads) {
+        return generate(database, 0, clients, threads);
+    }
+
+    /**
+     * Clients {@code from} (inclusive) to {@code to} (exclusive), so a store can grow in steps; the regions'
+     * agreements with the first step. Each task writes its clients' journeys interleaved, in the order they were
+     * recorded, as a live system writes them; tasks run side by side.
+     */
+    public Generated generate(App.Database database, int from, int to, int threads) {
         AtomicLong events = new AtomicLong();
         List<String> regions = new ArrayList<>();
         List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        Instant now = Instant.now();
         try (EventWriter writer = new EventWriter(database, threads + 1)) {
             for (int r = 0; r < REGIONS; r++) {
                 regions.add(region(r));
+                if (from > 0) {
+                    continue;
+                }
                 AgreementPolicy policy = new AgreementPolicy(Period.ofMonths(3 + r % 4), Period.ofMonths(6),
                         Period.ofMonths(24 + r % 3 * 6), Period.ofMonths(6), Period.ofMonths(24), Period.ofWeeks(4), Period.ofMonths(6));
                 writer.append("RegionalAgreement", agreementId(r), List.of(new AgreementAdoptedEvent(agreementId(r),
@@ -91,13 +104,17 @@ public final class Population {
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> work = new ArrayList<>();
-            int perTask = 500;
-            for (int from = 0; from < clients; from += perTask) {
-                int start = from, end = Math.min(clients, from + perTask);
+            // A task's journeys go in one transaction: small enough that readers meanwhile see few gaps in the store.
+            int perTask = 100;
+            for (int first = from; first < to; first += perTask) {
+                int start = first, end = Math.min(to, first + perTask);
                 work.add(pool.submit(() -> {
+                    List<EventWriter.Stream> streams = new ArrayList<>();
                     for (int i = start; i < end; i++) {
-                        ids.add(client(writer, i, events));
+                        ids.add(client(streams, i));
                     }
+                    writer.appendInterleaved(streams, now);
+                    events.addAndGet(streams.stream().mapToLong(stream -> stream.payloads().size()).sum());
                 }));
             }
             for (Future<?> task : work) {
@@ -107,7 +124,24 @@ public final class Population {
         } catch (Exception e) {
             throw new IllegalStateException("generating the population failed", e);
         }
-        return new Generated(clients, events.get(), ids, regions);
+        return new Generated(to - from, events.get(), ids, regions);
+    }
+
+    /** One aggregate's events being generated, each with the day it is recorded. */
+    private static final class Journey {
+        private final List<Object> payloads = new ArrayList<>();
+        private final List<LocalDate> days = new ArrayList<>();
+
+        void add(Object event, LocalDate on) {
+            payloads.add(event);
+            days.add(on);
+        }
+
+        void addTo(List<EventWriter.Stream> streams, String type, String id, String organisation, String organisationType) {
+            if (!payloads.isEmpty()) {
+                streams.add(new EventWriter.Stream(type, id, organisation, organisationType, payloads, days));
+            }
+        }
     }
 
     private static String agreementId(int region) {
@@ -115,7 +149,7 @@ public final class Population {
     }
 
     /** One client's journey; every choice from a generator seeded by the population seed and the client's number. */
-    private String client(EventWriter writer, int number, AtomicLong events) {
+    private String client(List<EventWriter.Stream> streams, int number) {
         Random random = new Random(seed * 1_000_003L + number);
         int r = random.nextInt(REGIONS);
         String region = region(r);
@@ -125,22 +159,21 @@ public final class Population {
         String corporation = corporation(r, random.nextInt(2));
         CareSetting setting = random.nextInt(10) < 4 ? CareSetting.PROTECTED_HOUSING : CareSetting.SHELTER;
         LocalDate registered = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(700));
-        Instant at = registered.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(9 * 3600);
 
-        List<Object> client = new ArrayList<>();
+        Journey client = new Journey();
         client.add(new ClientRegisteredEvent(clientId, setting, setting == CareSetting.SHELTER ? "Nachtopvang" : "RIBW",
                 region, municipality, provider, registered, new PersonalDetails("Client " + number, null,
-                LocalDate.of(1960, 1, 1).plusDays(random.nextInt(15000)).toString(), null)));
-        List<Object> tenancy = new ArrayList<>();
-        List<Object> indication = new ArrayList<>();
+                LocalDate.of(1960, 1, 1).plusDays(random.nextInt(15000)).toString(), null)), registered);
+        Journey tenancy = new Journey();
+        Journey indication = new Journey();
         String tenancyId = new UUID(seed + 1, number).toString();
         String indicationId = new UUID(seed + 2, number).toString();
         if (random.nextInt(10) < 8) {
             LocalDate started = registered.plusDays(14 + random.nextInt(120));
-            client.add(new OutflowTrajectoryStartedEvent(clientId, setting, region, municipality, started));
+            client.add(new OutflowTrajectoryStartedEvent(clientId, setting, region, municipality, started), started);
             client.add(new ArrangementChecklistUpdatedEvent(clientId, new ArrangementChecklist(true, true,
-                    random.nextBoolean(), true, true, random.nextInt(10) < 8), started));
-            client.add(new HousingWishesRecordedEvent(clientId, "quiet street, near the day activity", null, started));
+                    random.nextBoolean(), true, true, random.nextInt(10) < 8), started), started);
+            client.add(new HousingWishesRecordedEvent(clientId, "quiet street, near the day activity", null, started), started);
             if (random.nextInt(10) < 6) {
                 LocalDate offered = started.plusDays(20 + random.nextInt(200));
                 LeaseForm form = LeaseForm.values()[random.nextInt(3)];
@@ -148,19 +181,20 @@ public final class Population {
                 Dwelling dwelling = new Dwelling("Straat " + number, municipality, "Wijk-" + (1 + random.nextInt(8)));
                 LocalDate movedIn = offered.plusDays(10 + random.nextInt(40));
                 tenancy.add(new DwellingOfferedEvent(tenancyId, clientId, corporation, provider, form, dwelling, region,
-                        random.nextBoolean(), offered, started, agreementId(r), 1, Period.ofMonths(3 + r % 4)));
-                tenancy.add(new OfferAcceptedEvent(tenancyId, clientId, offered.plusDays(3)));
+                        random.nextBoolean(), offered, started, agreementId(r), 1, Period.ofMonths(3 + r % 4)), offered);
+                tenancy.add(new OfferAcceptedEvent(tenancyId, clientId, offered.plusDays(3)), offered.plusDays(3));
                 tenancy.add(new TenancyStartedEvent(tenancyId, clientId, form, corporation, holder, provider, dwelling,
-                        region, movedIn.minusDays(5)));
+                        region, movedIn.minusDays(5)), movedIn.minusDays(5));
                 tenancy.add(new MovedInEvent(tenancyId, clientId, movedIn, form, corporation, provider, region,
-                        municipality, dwelling.neighbourhood(), agreementId(r), 1, Period.ofMonths(6), Period.ofMonths(24)));
-                client.add(new OutflowRecordedEvent(clientId, tenancyId, movedIn, agreementId(r), 1, Period.ofMonths(6), Period.ofMonths(24)));
+                        municipality, dwelling.neighbourhood(), agreementId(r), 1, Period.ofMonths(6), Period.ofMonths(24)), movedIn);
+                client.add(new OutflowRecordedEvent(clientId, tenancyId, movedIn, agreementId(r), 1, Period.ofMonths(6), Period.ofMonths(24)), movedIn);
                 if (random.nextInt(10) < 7) {
-                    client.add(new ConsentGivenEvent(clientId, corporation, "goed-huurderschap", movedIn));
+                    client.add(new ConsentGivenEvent(clientId, corporation, "goed-huurderschap", movedIn), movedIn);
                 }
                 int reviews = 1 + random.nextInt(4); // half-yearly for two years, as far as the journey got
                 for (int review = 1; review <= reviews; review++) {
-                    client.add(new MonitoringReviewRecordedEvent(clientId, movedIn.plusMonths(6L * review), "going well"));
+                    client.add(new MonitoringReviewRecordedEvent(clientId, movedIn.plusMonths(6L * review), "going well"),
+                            movedIn.plusMonths(6L * review));
                 }
                 int signals = random.nextInt(6);
                 for (int s = 0; s < signals; s++) {
@@ -168,19 +202,19 @@ public final class Population {
                     SignalKind kind = SignalKind.values()[random.nextInt(SignalKind.values().length)];
                     Severity severity = Severity.values()[random.nextInt(Severity.values().length)];
                     tenancy.add(new SignalRaisedEvent(tenancyId, clientId, "signal-" + s, kind, corporation,
-                            OrganisationType.HOUSING_CORPORATION, severity, "neighbours report a concern", raised));
+                            OrganisationType.HOUSING_CORPORATION, severity, "neighbours report a concern", raised), raised);
                     if (random.nextBoolean()) {
                         tenancy.add(new SignalResolvedEvent(tenancyId, clientId, "signal-" + s, kind, severity, raised,
-                                raised.plusDays(14), "resolved together"));
+                                raised.plusDays(14), "resolved together"), raised.plusDays(14));
                     }
                 }
                 if (holder == LeaseHolder.CARE_PROVIDER && random.nextInt(10) < 4) {
                     LocalDate flipped = movedIn.plusMonths(6 + random.nextInt(18));
                     for (FlipParty party : FlipParty.values()) {
-                        tenancy.add(new FlipApprovedEvent(tenancyId, clientId, party, flipped.minusDays(7)));
+                        tenancy.add(new FlipApprovedEvent(tenancyId, clientId, party, flipped.minusDays(7)), flipped.minusDays(7));
                     }
                     tenancy.add(new ContractFlippedEvent(tenancyId, clientId, flipped, LeaseHolder.CARE_PROVIDER,
-                            LeaseHolder.CLIENT, true, corporation, provider, region, agreementId(r), 1, "conditions met"));
+                            LeaseHolder.CLIENT, true, corporation, provider, region, agreementId(r), 1, "conditions met"), flipped);
                 }
             }
         }
@@ -188,20 +222,16 @@ public final class Population {
             LocalDate from = registered.plusDays(random.nextInt(60));
             indication.add(new IndicationGrantedEvent(indicationId, clientId,
                     IndicationType.values()[random.nextInt(IndicationType.values().length)], 2 + random.nextInt(12),
-                    provider, region, from, from.plusYears(2)));
+                    provider, region, from, from.plusYears(2)), from);
             if (random.nextInt(10) < 3) {
-                indication.add(new IndicationEndedEvent(indicationId, clientId, IndicationEndReason.values()[0],
-                        from.plusMonths(12 + random.nextInt(10)), provider, "goal reached"));
+                LocalDate ended = from.plusMonths(12 + random.nextInt(10));
+                indication.add(new IndicationEndedEvent(indicationId, clientId, IndicationEndReason.values()[0], ended,
+                        provider, "goal reached"), ended);
             }
         }
-        writer.append("Client", clientId, client, Tokens.MUNICIPALITY, "MUNICIPALITY", at);
-        if (!tenancy.isEmpty()) {
-            writer.append("Tenancy", tenancyId, tenancy, corporation, "HOUSING_CORPORATION", at);
-        }
-        if (!indication.isEmpty()) {
-            writer.append("CareIndication", indicationId, indication, Tokens.MUNICIPALITY, "MUNICIPALITY", at);
-        }
-        events.addAndGet(client.size() + tenancy.size() + indication.size());
+        client.addTo(streams, "Client", clientId, Tokens.MUNICIPALITY, "MUNICIPALITY");
+        tenancy.addTo(streams, "Tenancy", tenancyId, corporation, "HOUSING_CORPORATION");
+        indication.addTo(streams, "CareIndication", indicationId, Tokens.MUNICIPALITY, "MUNICIPALITY");
         return clientId;
     }
 }

@@ -20,20 +20,24 @@ import java.util.Set;
 
 /**
  * The command side's own view of each client, updated in the transaction that appends the client's events
- * (subscribing processor {@value LookupConfiguration#GROUP}), so a rule reading it sees every committed event.
+ * (subscribing processor {@value LookupConfiguration#GROUP}), so a rule reading it sees every committed event; the
+ * rows go with the command's other lookup rows in one round trip ({@link LookupWrites}).
  */
 @Component
 @ProcessingGroup(LookupConfiguration.GROUP)
 class ClientLookup implements ClientRegister {
 
     private final JdbcTemplate jdbc;
+    private final LookupWrites writes;
 
-    ClientLookup(JdbcTemplate jdbc) {
+    ClientLookup(JdbcTemplate jdbc, LookupWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Override
     public Optional<ClientStatus> find(String clientId) {
+        writes.flush(); // what this unit of work's events wrote, too
         return jdbc.query("SELECT * FROM lookup_client WHERE client_id = ?", (row, n) -> new ClientStatus(
                 row.getString("client_id"), CareSetting.valueOf(row.getString("setting")), row.getString("region"),
                 row.getString("municipality"), row.getBoolean("trajectory_open"),
@@ -59,7 +63,7 @@ class ClientLookup implements ClientRegister {
 
     @EventHandler
     void on(ClientRegisteredEvent event, @MetaDataValue(MetadataKeys.ACTOR_ORGANISATION) String registeredBy) {
-        jdbc.update("""
+        writes.write("""
                 INSERT INTO lookup_client (client_id, setting, region, municipality, trajectory_open, debts_stabilised,
                     registered_by)
                 VALUES (?, ?, ?, ?, FALSE, FALSE, ?)""",
@@ -68,23 +72,23 @@ class ClientLookup implements ClientRegister {
 
     @EventHandler
     void on(OutflowTrajectoryStartedEvent event) {
-        jdbc.update("UPDATE lookup_client SET trajectory_open = TRUE, trajectory_started_on = ? WHERE client_id = ?",
+        writes.write("UPDATE lookup_client SET trajectory_open = TRUE, trajectory_started_on = ? WHERE client_id = ?",
                 Date.valueOf(event.startedOn()), event.clientId());
     }
 
     @EventHandler
     void on(TrajectoryClosedEvent event) {
-        jdbc.update("UPDATE lookup_client SET trajectory_open = FALSE WHERE client_id = ?", event.clientId());
+        writes.write("UPDATE lookup_client SET trajectory_open = FALSE WHERE client_id = ?", event.clientId());
     }
 
     @EventHandler
     void on(ArrangementChecklistUpdatedEvent event) {
-        jdbc.update("UPDATE lookup_client SET debts_stabilised = ? WHERE client_id = ?",
+        writes.write("UPDATE lookup_client SET debts_stabilised = ? WHERE client_id = ?",
                 event.checklist().debtsStabilised(), event.clientId());
     }
 
     @EventHandler
     void on(ClientReturnedToCareEvent event) {
-        jdbc.update("UPDATE lookup_client SET setting = ? WHERE client_id = ?", event.setting().name(), event.clientId());
+        writes.write("UPDATE lookup_client SET setting = ? WHERE client_id = ?", event.setting().name(), event.clientId());
     }
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * The command side's copy of who is involved with which client ({@link InvolvementRules}, the kernel's one
  * definition), and which client each tenancy and indication is about. Kept in the transaction that appends the
- * events, like the other lookups, so a check reads every committed grant and end.
+ * events, like the other lookups, so a check reads every committed grant and end; its rows go with the command's
+ * other lookup rows in one round trip ({@link LookupWrites}).
  */
 @Component
 @ProcessingGroup(LookupConfiguration.GROUP)
@@ -31,18 +32,22 @@ public class Involvement {
     private static final InvolvementTable TABLE = new InvolvementTable("lookup_client_involvement");
 
     private final JdbcTemplate jdbc;
+    private final LookupWrites writes;
 
-    Involvement(JdbcTemplate jdbc) {
+    Involvement(JdbcTemplate jdbc, LookupWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** The client an aggregate is about; empty for aggregates about no client (agreements) or not known. */
     public Optional<String> clientOf(String aggregateIdentifier) {
+        writes.flush();
         return jdbc.queryForList("SELECT client_id FROM lookup_aggregate_client WHERE aggregate_identifier = ?",
                 String.class, aggregateIdentifier).stream().findFirst();
     }
 
     public ClientInvolvements of(String clientId) {
+        writes.flush();
         return jdbc.execute((ConnectionCallback<ClientInvolvements>) connection -> TABLE.of(connection, clientId));
     }
 
@@ -77,14 +82,11 @@ public class Involvement {
         if (changes.isEmpty() || clientId == null) {
             return;
         }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            TABLE.apply(connection, clientId, changes, message.getTimestamp());
-            return null;
-        });
+        TABLE.writes(clientId, changes, message.getTimestamp()).forEach(writes::write);
     }
 
     private void link(String aggregateIdentifier, String clientId) {
-        jdbc.update("""
+        writes.write("""
                 INSERT INTO lookup_aggregate_client (aggregate_identifier, client_id) SELECT ?, ?
                 WHERE NOT EXISTS (SELECT 1 FROM lookup_aggregate_client WHERE aggregate_identifier = ?)""",
                 aggregateIdentifier, clientId, aggregateIdentifier);

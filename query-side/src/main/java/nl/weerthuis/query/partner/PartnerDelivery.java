@@ -31,16 +31,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Works the outbox: at least once, in order per subject, each subscription on its own worker so a slow or dead
- * partner holds up no one else. A subscription is worked by one worker at a time (leased), and within it a subject's
- * next notification is sent only once the one before is delivered or dead-lettered: never two in flight. A failed call is retried after the configured backoff (a 429's Retry-After when
- * longer); after the last retry the notification is a dead letter; 410 Gone ends the subscription. Several
- * query-side instances share the work: a subscription is leased to one at a time.
+ * partner holds up no one else. A subscription is worked by one worker at a time (locked), and within it a subject's
+ * next notification is sent only once the one before is delivered or dead-lettered: never two in flight. A failed call
+ * is retried after the configured backoff (a 429's Retry-After when longer); after the last retry the notification is
+ * a dead letter; 410 Gone ends the subscription. Several query-side instances share the work: a subscription is
+ * delivered to by the one instance holding its {@link DeliveryLocks lock}, which a crashed instance loses at once.
  */
 @Component
 class PartnerDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerDelivery.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int BATCH = 100;
 
     private final JdbcTemplate jdbc;
@@ -50,15 +50,17 @@ class PartnerDelivery {
     private final ProcessingLog processingLog;
     private final SecretBox credentials;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final DeliveryLocks locks;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService ticker;
     private ExecutorService workers;
 
     PartnerDelivery(JdbcTemplate jdbc, HttpClient partnerHttpClient, PartnerSettings settings, Subscriptions subscriptions,
                     ProcessingLog processingLog, SecretBox partnerCredentials,
-                    org.springframework.transaction.support.TransactionTemplate transaction) {
+                    org.springframework.transaction.support.TransactionTemplate transaction, DeliveryLocks locks) {
         this.credentials = partnerCredentials;
         this.transaction = transaction;
+        this.locks = locks;
         this.jdbc = jdbc;
         this.http = partnerHttpClient;
         this.settings = settings;
@@ -83,15 +85,14 @@ class PartnerDelivery {
 
     private void tick() {
         try {
-            Timestamp now = Timestamp.from(Instant.now());
             List<String> due = jdbc.queryForList("""
                     SELECT DISTINCT d.subscription_id FROM partner_delivery d
                     JOIN partner_subscription s ON s.subscription_id = d.subscription_id
-                    WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND s.status = 'ACTIVE'
-                    AND (s.locked_until IS NULL OR s.locked_until < ?)""", String.class, now, now);
+                    WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND s.status = 'ACTIVE'""", String.class,
+                    Timestamp.from(Instant.now()));
             for (String subscription : due) {
                 if (inFlight.add(subscription)) {
-                    if (lease(subscription)) {
+                    if (locks.tryAcquire(subscription)) {
                         workers.submit(() -> deliver(subscription));
                     } else {
                         inFlight.remove(subscription);
@@ -101,14 +102,6 @@ class PartnerDelivery {
         } catch (RuntimeException e) {
             log.warn("partner delivery round failed; trying again next round", e);
         }
-    }
-
-    private boolean lease(String subscription) {
-        Instant now = Instant.now();
-        return jdbc.update("""
-                UPDATE partner_subscription SET locked_until = ?
-                WHERE subscription_id = ? AND (locked_until IS NULL OR locked_until < ?)""",
-                Timestamp.from(now.plus(LEASE)), subscription, Timestamp.from(now)) == 1;
     }
 
     /** @param traceParent the W3C trace context of the event this notifies of (null for entries made before it was kept) */
@@ -159,7 +152,9 @@ class PartnerDelivery {
                     waiting.add(due.subject());
                     continue;
                 }
-                renewLease(subscriptionId);
+                if (!locks.holds(subscriptionId)) {
+                    return; // another instance may deliver now: not one more call from here
+                }
                 sent++;
                 Outcome outcome = attempt(subscriptionId, subscriber, due, deadLettered.contains(due.subject()));
                 if (outcome == Outcome.RETRY_LATER) {
@@ -174,14 +169,9 @@ class PartnerDelivery {
         } catch (RuntimeException e) {
             log.warn("delivering to subscription {} failed; trying again next round", subscriptionId, e);
         } finally {
-            jdbc.update("UPDATE partner_subscription SET locked_until = NULL WHERE subscription_id = ?", subscriptionId);
+            locks.release(subscriptionId);
             inFlight.remove(subscriptionId);
         }
-    }
-
-    private void renewLease(String subscriptionId) {
-        jdbc.update("UPDATE partner_subscription SET locked_until = ? WHERE subscription_id = ?",
-                Timestamp.from(Instant.now().plus(LEASE)), subscriptionId);
     }
 
     private String statusOf(String subscriptionId) {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,40 +34,61 @@ public final class InvolvementTable {
         this.table = table;
     }
 
+    /** One statement and its parameters, in the order the changes must be applied; a NULL keeps its SQL type. */
+    public record Write(String sql, List<Object> parameters) {
+
+        public record Null(int sqlType) {
+        }
+
+        /** Binds the parameters from position {@code first} (1-based) on; returns the position after the last. */
+        public int bind(PreparedStatement statement, int first) throws SQLException {
+            int position = first;
+            for (Object value : parameters) {
+                if (value instanceof Null nul) {
+                    statement.setNull(position++, nul.sqlType());
+                } else {
+                    statement.setObject(position++, value);
+                }
+            }
+            return position;
+        }
+    }
+
+    private static Object orNull(Object value, int sqlType) {
+        return value == null ? new Write.Null(sqlType) : value;
+    }
+
     public void apply(Connection connection, String clientId, List<InvolvementChange> changes, Instant recordedAt)
             throws SQLException {
+        for (Write write : writes(clientId, changes, recordedAt)) {
+            try (PreparedStatement statement = connection.prepareStatement(write.sql())) {
+                write.bind(statement, 1);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /** The statements that apply the changes, for a caller that sends them itself (together with others, at commit). */
+    public List<Write> writes(String clientId, List<InvolvementChange> changes, Instant recordedAt) {
+        List<Write> writes = new ArrayList<>();
         for (InvolvementChange change : changes) {
             if (change instanceof Began began) {
                 Involvement i = began.involvement();
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+                writes.add(new Write("INSERT INTO " + table
                         + " (client_id, organisation, organisation_type, basis, reference, from_date) SELECT ?, ?, ?, ?, ?, ?"
                         + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE client_id = ? AND organisation = ?"
-                        + " AND basis = ? AND reference = ? AND ended_at IS NULL)")) {
-                    insert.setString(1, clientId);
-                    insert.setString(2, i.organisation());
-                    insert.setString(3, i.type() == null ? null : i.type().name());
-                    insert.setString(4, i.basis().name());
-                    insert.setString(5, i.reference());
-                    insert.setDate(6, i.from() == null ? null : Date.valueOf(i.from()));
-                    insert.setString(7, clientId);
-                    insert.setString(8, i.organisation());
-                    insert.setString(9, i.basis().name());
-                    insert.setString(10, i.reference());
-                    insert.executeUpdate();
-                }
+                        + " AND basis = ? AND reference = ? AND ended_at IS NULL)", List.of(clientId,
+                        i.organisation(), orNull(i.type() == null ? null : i.type().name(), Types.VARCHAR), i.basis().name(),
+                        i.reference(), orNull(i.from() == null ? null : Date.valueOf(i.from()), Types.DATE), clientId,
+                        i.organisation(), i.basis().name(), i.reference())));
             } else if (change instanceof Ended ended) {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
-                        + " SET until_date = ?, ended_at = ? WHERE client_id = ? AND basis = ? AND reference = ?"
-                        + " AND ended_at IS NULL")) {
-                    update.setDate(1, ended.on() == null ? null : Date.valueOf(ended.on()));
-                    update.setTimestamp(2, Timestamp.from(recordedAt));
-                    update.setString(3, clientId);
-                    update.setString(4, ended.basis().name());
-                    update.setString(5, ended.reference());
-                    update.executeUpdate();
-                }
+                writes.add(new Write("UPDATE " + table + " SET until_date = ?, ended_at = ? WHERE client_id = ? AND basis = ?"
+                        + " AND reference = ? AND ended_at IS NULL", List.of(
+                        orNull(ended.on() == null ? null : Date.valueOf(ended.on()), Types.DATE), Timestamp.from(recordedAt),
+                        clientId, ended.basis().name(), ended.reference())));
             }
         }
+        return writes;
     }
 
     public ClientInvolvements of(Connection connection, String clientId) throws SQLException {

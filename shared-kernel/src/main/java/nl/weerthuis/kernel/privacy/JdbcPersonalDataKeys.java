@@ -1,6 +1,7 @@
 package nl.weerthuis.kernel.privacy;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -85,7 +86,14 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         if (!mayCreate) {
             throw new IllegalStateException("this application reads personal data keys, it does not make them");
         }
-        create(subject);
+        SecretKey fresh = newDataKey();
+        if (create(subject, fresh)) {
+            // Ours is the row: no need to read back what was just written (a round trip on every first write). Should
+            // the appending transaction roll back, the row is gone, and so must the cached key be.
+            cache.put(subject, new Cached(Optional.of(fresh), false, clock.instant().plus(cacheFor)));
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().onRollback(rolledBack -> cache.remove(subject)));
+            return fresh;
+        }
         cache.remove(subject);
         Cached created = lookup(subject);
         if (created.erased()) {
@@ -144,8 +152,9 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         }
     }
 
-    private void create(String subject) {
-        byte[] wrapped = wrap(subject, newDataKey());
+    /** True when this call stored the key; false when another transaction's key (or an erasure) came first. */
+    private boolean create(String subject, SecretKey dataKey) {
+        byte[] wrapped = wrap(subject, dataKey);
         String kekId = keyEncryptionKeys.currentId();
         // Two first writes for one client may race; the second inserts nothing and reads the first one's key.
         try (Connection connection = connections.getConnection()) {
@@ -164,12 +173,13 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
                 if (!postgres) {
                     insert.setString(5, subject);
                 }
-                insert.executeUpdate();
+                return insert.executeUpdate() == 1;
             }
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
                 throw new IllegalStateException("could not store a personal data key", e);
             }
+            return false;
         }
     }
 
