@@ -118,8 +118,8 @@ class ReliabilityTest {
     @Test
     @Order(2)
     void two_query_side_instances_share_the_segments_and_handle_each_event_once() throws Exception {
-        try (App first = App.start("query-side", 28082, DATABASE, JAVA, "--weerthuis.processing.max-claimed-segments=8");
-             App second = App.start("query-side", 28083, DATABASE, JAVA, "--weerthuis.processing.max-claimed-segments=8")) {
+        try (App first = App.start("query-side", 28082, DATABASE, JAVA);
+             App second = App.start("query-side", 28083, DATABASE, JAVA)) {
             long registrations = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%ClientRegisteredEvent'");
             await().atMost(Duration.ofMinutes(3)).until(() -> totalRegistered(first) == registrations
                     && totalRegistered(second) == registrations);
