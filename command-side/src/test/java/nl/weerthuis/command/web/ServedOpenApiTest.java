@@ -2,6 +2,7 @@ package nl.weerthuis.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.weerthuis.testsupport.ApiCalls;
 import nl.weerthuis.testsupport.ServedContract;
 import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,9 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +32,14 @@ class ServedOpenApiTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String caseworker = TestTokens.municipalCaseworker();
     private ServedContract contract;
+    private ApiCalls calls;
 
     @BeforeEach
     void served() throws Exception {
+        calls = new ApiCalls(port);
         HttpResponse<String> served = send("GET", "/api/v1/openapi.json", null, null, Map.of());
         assertThat(served.statusCode()).isEqualTo(200);
         contract = ServedContract.served("command-side", served.body());
@@ -122,24 +121,11 @@ class ServedOpenApiTest {
                 "{\"status\":400,\"title\":\"Invalid input\"}")).isNotEmpty();
     }
 
-    private HttpResponse<String> checked(String method, String path, String token, String body, Map<String, String> headers)
-            throws Exception {
-        HttpResponse<String> response = send(method, path, token, body, headers);
-        contract.check(method, path, response.statusCode(), response.headers().map(), response.body());
-        return response;
+    private HttpResponse<String> checked(String method, String path, String token, String body, Map<String, String> headers) {
+        return calls.checked(contract, method, path, token, body, headers);
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body, Map<String, String> headers)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String path, String token, String body, Map<String, String> headers) {
+        return calls.send(method, path, token, body, headers);
     }
 }

@@ -2,6 +2,7 @@ package nl.weerthuis.query.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.weerthuis.query.support.EventStoreFixture;
+import nl.weerthuis.testsupport.ApiCalls;
 import nl.weerthuis.testsupport.ServedContract;
 import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,9 +12,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +32,12 @@ class ServedOpenApiTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private ServedContract contract;
+    private ApiCalls calls;
 
     @BeforeEach
     void served() throws Exception {
+        calls = new ApiCalls(port);
         HttpResponse<String> served = send("GET", "/api/v1/openapi.json", null, null, Map.of());
         assertThat(served.statusCode()).isEqualTo(200);
         contract = ServedContract.served("query-side", served.body());
@@ -92,24 +91,11 @@ class ServedOpenApiTest {
                 "API-Version", List.of("1.0.0")), "<p>")).anyMatch(p -> p.contains("media type"));
     }
 
-    private HttpResponse<String> checked(String method, String path, String token, String body, Map<String, String> headers)
-            throws Exception {
-        HttpResponse<String> response = send(method, path, token, body, headers);
-        contract.check(method, path, response.statusCode(), response.headers().map(), response.body());
-        return response;
+    private HttpResponse<String> checked(String method, String path, String token, String body, Map<String, String> headers) {
+        return calls.checked(contract, method, path, token, body, headers);
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body, Map<String, String> headers)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String path, String token, String body, Map<String, String> headers) {
+        return calls.send(method, path, token, body, headers);
     }
 }
