@@ -86,6 +86,22 @@ public class StrictInputConfiguration {
         };
     }
 
+    /**
+     * A body over the limit is refused (413) before it is read. Tomcat then reads and discards what is left of it up to
+     * its swallow size (2 MB by default) and otherwise closes the connection at once — and a client still sending sees
+     * a broken pipe instead of the 413. Discarding up to this much lets a client that sends a whole oversized body
+     * before it reads the answer still get its problem+json.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> answerOversizedBodies(
+            @Value("${weerthuis.input.max-discarded-body-bytes:16777216}") int maxDiscardedBodyBytes) {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            if (connector.getProtocolHandler() instanceof org.apache.coyote.http11.AbstractHttp11Protocol<?> http11) {
+                http11.setMaxSwallowSize(maxDiscardedBodyBytes);
+            }
+        });
+    }
+
     static void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
