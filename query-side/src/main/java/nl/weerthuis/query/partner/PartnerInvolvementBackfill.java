@@ -36,13 +36,21 @@ class PartnerInvolvementBackfill implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /**
+     * Decided and done under a lock held until its transaction ends, as the command side's involvement backfill is:
+     * two query-side instances starting together after an upgrade would otherwise both find the table empty and both
+     * rebuild it.
+     */
     @Override
     public void run(ApplicationArguments arguments) {
-        Integer known = jdbc.queryForObject("SELECT count(*) FROM partner_involvement", Integer.class);
-        Integer published = jdbc.queryForObject("SELECT count(*) FROM partner_event", Integer.class);
-        if (known != null && known == 0 && published != null && published > 0) {
-            backfill();
-        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SELECT pg_advisory_xact_lock(hashtext('weerthuis.partner-involvement-backfill'))");
+            Integer known = jdbc.queryForObject("SELECT count(*) FROM partner_involvement", Integer.class);
+            Integer published = jdbc.queryForObject("SELECT count(*) FROM partner_event", Integer.class);
+            if (known != null && known == 0 && published != null && published > 0) {
+                backfill();
+            }
+        });
     }
 
     void backfill() {
