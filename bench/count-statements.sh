@@ -8,27 +8,32 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${1:-$(ls "$ROOT"/command-side/target/command-side-*-exec.jar | head -n 1)}"
 N="${2:-20}"
-DB=weerthuis_statements
+DB="${STATEMENTS_DATABASE:-weerthuis_statements}"
 PORT="${STATEMENTS_PORT:-18091}"
 LOG="${PG_LOG:-$(ls /var/log/postgresql/postgresql-*-main.log | head -n 1)}"
-SECRET=bench-secret-that-is-at-least-256-bits-long-for-hs256
+ISSUER=weerthuis-count-statements
+# Tokens are RS256 as from an OIDC issuer: a key pair made for this run, its public half the only key trusted.
+KEYS="$(mktemp -d)"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/signing.pem" 2>/dev/null
+openssl pkey -in "$KEYS/signing.pem" -pubout -out "$KEYS/signing.pub.pem"
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -Atq)
 
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" \
   -c "ALTER DATABASE $DB SET log_statement = 'all'"
-AXONIQ_UPDATE_CHECKER_DISABLED=true java -Daxoniq.update-checker.disabled=true -Xmx512m -jar "$JAR" --server.port="$PORT" \
+AXONIQ_UPDATE_CHECKER_DISABLED=true java -Daxoniq.update-checker.disabled=true @"$ROOT/jvm.options" -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
-  --weerthuis.security.jwt-secret="$SECRET" --weerthuis.privacy.key-encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY= \
-  > /tmp/count-statements-command.log 2>&1 &
+  --weerthuis.security.jwt-issuer="$ISSUER" \
+  --weerthuis.security.public-key-location="file:$KEYS/signing.pub.pem" --weerthuis.privacy.key-encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY= \
+  > "/tmp/count-statements-$DB.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$KEYS"; "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"' EXIT
 for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 1; done
 
 b64() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
-header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64)
-claims=$(printf '{"iss":"weerthuis-embedded","sub":"bench-caseworker","org":"00000001001234567000","org_type":"MUNICIPALITY","roles":["CASEWORKER"],"iat":%d,"exp":%d}' "$now" $((now + 3600)) | b64)
-signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -hmac "$SECRET" -binary | b64)
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64)
+claims=$(printf '{"iss":"%s","sub":"bench-caseworker","org":"00000001001234567000","org_type":"MUNICIPALITY","roles":["CASEWORKER"],"iat":%d,"exp":%d}' "$ISSUER" "$now" $((now + 3600)) | b64)
+signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$KEYS/signing.pem" -binary | b64)
 TOKEN="$header.$claims.$signature"
 register() {
   curl -fsS -o /dev/null -w '%{http_code}\n' -X POST "http://127.0.0.1:$PORT/api/v1/clients" -H "Authorization: Bearer $TOKEN" \
@@ -47,8 +52,8 @@ sleep "$(echo "$end - $start" | bc)"; idle=$(( $(counted) - until_ ))
 echo "statements for $N registrations: $((until_ - from)); background over the same time: $idle"
 echo "per registration: $(echo "scale=1; ($until_ - $from - $idle) / $N" | bc)"
 # Exactly: the registration's own transaction (its backend's statements from BEGIN to COMMIT around the event insert).
-grep "@$DB LOG:  \(statement\|execute\)" "$LOG" | sed -n "$((from + 1)),${until_}p" > /tmp/count-statements-window.txt
-python3 - /tmp/count-statements-window.txt <<'PY'
+grep "@$DB LOG:  \(statement\|execute\)" "$LOG" | sed -n "$((from + 1)),${until_}p" > "/tmp/count-statements-$DB-window.txt"
+python3 - "/tmp/count-statements-$DB-window.txt" <<'PY'
 import re, sys
 open_tx, found = {}, []
 for line in open(sys.argv[1]):

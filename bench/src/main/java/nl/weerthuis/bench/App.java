@@ -170,6 +170,21 @@ public final class App implements AutoCloseable {
         return Double.NaN;
     }
 
+    /**
+     * The applications' JVM options as production starts them: {@code jvm.options} at the project's root, the file the
+     * launcher and the Docker image pass to {@code java} (why those options: in the file). Read here rather than passed
+     * as {@code @jvm.options}, so the results name the options themselves.
+     */
+    public static String defaultJavaOptions() {
+        try {
+            return String.join(" ", Files.readAllLines(root().resolve("jvm.options")).stream()
+                    .map(line -> line.replaceFirst("#.*", "").trim()).filter(line -> !line.isEmpty())
+                    .flatMap(line -> java.util.Arrays.stream(line.split("\\s+"))).toList());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read jvm.options", e);
+        }
+    }
+
     public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("bench").resolve("pom.xml"))) {

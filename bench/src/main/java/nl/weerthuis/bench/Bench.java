@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final int COMMAND_PORT = 18081, QUERY_PORT = 18082;
+    /** Where the applications listen: {@code --ports 18081,18082} by default, so two benches can run side by side. */
+    private final int commandPort, queryPort;
     /** Every read model the query side keeps: a phase starts only once all of them have caught up. */
     private static final List<String> PROJECTIONS = List.of("monitor", "history", "client-file", "partner-feed");
     private static final int[] CONCURRENCY = {1, 8, 32};
@@ -54,10 +55,12 @@ public final class Bench {
      * JIT, the caches and the pools warm), {@code samples} measured requests for P3 and P4 (enough for a p99 that
      * is not the third-worst sample), {@code seconds} per measured P1 run, {@code partnerRuns} journeys for P5.
      */
-    record Settings(int warmupSeconds, int samples, int seconds, int partnerRuns) {
+    record Settings(int warmupSeconds, int samples, int seconds, int partnerRuns, int seriesLimitSeconds) {
     }
 
-    private Bench(Path out, App.Database database, String javaOptions, Settings settings) {
+    private Bench(Path out, App.Database database, String javaOptions, Settings settings, int[] ports) {
+        this.commandPort = ports[0];
+        this.queryPort = ports[1];
         this.out = out;
         this.database = database;
         this.javaOptions = javaOptions;
@@ -77,7 +80,8 @@ public final class Bench {
         Settings settings = new Settings(Integer.parseInt(options.getOrDefault("warmup", "30")),
                 Integer.parseInt(options.getOrDefault("samples", "3000")),
                 Integer.parseInt(options.getOrDefault("seconds", "10")),
-                Integer.parseInt(options.getOrDefault("partner-runs", "200")));
+                Integer.parseInt(options.getOrDefault("partner-runs", "200")),
+                Integer.parseInt(options.getOrDefault("series-limit", "300")));
         String server = options.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/");
         String user = options.getOrDefault("user", "postgres");
         String password = options.getOrDefault("password", System.getenv().getOrDefault("PGPASSWORD", ""));
@@ -89,7 +93,12 @@ public final class Bench {
         Files.createDirectories(out);
         recreateDatabase(server, user, password, name);
         App.Database database = new App.Database(server + name, user, password, "");
-        Bench bench = new Bench(out, database, options.getOrDefault("java-opts", "-Xmx512m"), settings);
+        int[] ports = java.util.Arrays.stream(options.getOrDefault("ports", "18081,18082").split(","))
+                .mapToInt(port -> Integer.parseInt(port.trim())).toArray();
+        if (ports.length != 2) {
+            throw new IllegalArgumentException("--ports is the command side's port and the query side's: 18081,18082");
+        }
+        Bench bench = new Bench(out, database, options.getOrDefault("java-opts", App.defaultJavaOptions()), settings, ports);
         bench.run(sizes, seed);
     }
 
@@ -99,11 +108,12 @@ public final class Bench {
                 "java", System.getProperty("java.version"), "appJavaOptions", javaOptions, "database", "PostgreSQL (local)"));
         results.put("settings", Map.of("warmupSeconds", settings.warmupSeconds(), "samples", settings.samples(),
                 "secondsPerRun", settings.seconds(), "partnerRuns", settings.partnerRuns(),
+                "seriesLimitSeconds", settings.seriesLimitSeconds(),
                 "clients", java.util.Arrays.stream(sizes).boxed().toList()));
         cpu = new CpuMeter(postmaster());
         List<Map<String, Object>> sweep = new ArrayList<>();
         List<String> clientIds = new ArrayList<>();
-        try (App command = App.start("command-side", COMMAND_PORT, database, javaOptions)) {
+        try (App command = App.start("command-side", commandPort, database, javaOptions)) {
             cpu.with("commandSide", command.pid());
             App query = null;
             try {
@@ -128,7 +138,7 @@ public final class Bench {
                     System.out.printf(Locale.ROOT, "%nPopulation: %,d clients, %,d events, loaded in %.1f s; %s%n", size,
                             events, loadSeconds, CpuMeter.describe(cpu.since(before)));
                     if (query == null) {
-                        query = App.start("query-side", QUERY_PORT, database, javaOptions);
+                        query = App.start("query-side", queryPort, database, javaOptions);
                         cpu.with("querySide", query.pid());
                     }
                     before = cpu.snapshot();
@@ -422,12 +432,16 @@ public final class Bench {
         }
         Latencies latencies = new Latencies();
         CpuMeter.Snapshot before = cpu.snapshot();
-        for (int i = 0; i < settings.samples(); i++) {
+        // A slow series stops at its time limit with the samples it has (their number is reported): 3,000 national
+        // questions of a second each would take the better part of an hour.
+        long stopAt = System.nanoTime() + settings.seriesLimitSeconds() * 1_000_000_000L;
+        for (int i = 0; i < settings.samples() && System.nanoTime() < stopAt; i++) {
             latencies.add(request.send());
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("name", name);
         result.putAll(latencies.summary());
+        result.put("stoppedAtTimeLimit", latencies.count() < settings.samples());
         result.put("cpu", cpu.since(before));
         System.out.printf(Locale.ROOT, "%n%s: n=%d p50 %.2f ms, p99 %.2f ms, max %.2f ms%n  %s%n", name, latencies.count(),
                 latencies.percentile(50), latencies.percentile(99), latencies.percentile(100),
@@ -535,6 +549,7 @@ public final class Bench {
 
     private void awaitCaughtUp(App query, List<String> projections, Duration limit) {
         Instant until = Instant.now().plus(limit);
+        awaitCommandSideCaughtUp(until, limit);
         for (String projection : projections) {
             while (true) {
                 Http.Response progress = http.get(query.baseUrl() + "/api/v1/admin/projections/" + projection, Tokens.admin());
@@ -552,6 +567,48 @@ public final class Bench {
                 App.sleep(100);
             }
         }
+    }
+
+    /**
+     * The command side's own streaming processors (the journey process) work through the loaded store as well; a
+     * phase measured while they still do would count their backlog against the phase. Caught up: every segment's
+     * token is at the store's head.
+     */
+    private void awaitCommandSideCaughtUp(Instant until, Duration limit) {
+        while (true) {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                long head;
+                try (ResultSet row = statement.executeQuery("SELECT COALESCE(max(global_index), 0) FROM "
+                        + database.eventStoreSchema() + ".domain_event_entry")) {
+                    row.next();
+                    head = row.getLong(1);
+                }
+                long behind = 0;
+                try (ResultSet rows = statement.executeQuery("SELECT token FROM " + database.eventStoreSchema()
+                        + ".token_entry")) {
+                    while (rows.next()) {
+                        byte[] token = rows.getBytes(1);
+                        long position = token == null ? -1 : tokenIndex(JSON.readTree(token));
+                        behind = Math.max(behind, head - position);
+                    }
+                }
+                if (behind <= 0) {
+                    return;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the command side's tokens", e);
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new IllegalStateException("the command side's processors did not catch up within " + limit);
+            }
+            App.sleep(250);
+        }
+    }
+
+    /** The position of a stored tracking token (a replay token's current one). */
+    private static long tokenIndex(JsonNode token) {
+        JsonNode current = token.has("currentToken") ? token.get("currentToken") : token;
+        return current == null || current.isNull() ? -1 : current.path("index").asLong(-1);
     }
 
     @SuppressWarnings("unchecked")

@@ -64,24 +64,35 @@ final class CpuMeter {
                 cpu.get("postgres"), cpu.get("loadGenerator"));
     }
 
-    /** The postmaster's own time, its ended children's (cutime, cstime) and every living child's. */
+    /**
+     * The postmaster's own time, its ended children's (cutime, cstime) and every living child's — read again when a
+     * child ended while the children were read: its whole lifetime then moved into the postmaster's cutime, between
+     * the two readings, and would count in neither or in both (a load's connections closing as a phase begins put
+     * their half minute of CPU each into the next phase).
+     */
     private double postgres() {
-        long[] own = times(postmaster);
-        if (own == null) {
-            return Double.NaN; // PostgreSQL on another machine or in a container: not measured
-        }
-        long ticks = own[0] + own[1] + own[2] + own[3];
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path process : all) {
-                long[] child = stat(process.resolve("stat"));
-                if (child != null && child[4] == postmaster) {
-                    ticks += child[0] + child[1] + child[2] + child[3];
-                }
+        for (int attempt = 0; attempt < 10; attempt++) {
+            long[] own = times(postmaster);
+            if (own == null) {
+                return Double.NaN; // PostgreSQL on another machine or in a container: not measured
             }
-        } catch (IOException e) {
-            return Double.NaN;
+            long ticks = own[0] + own[1] + own[2] + own[3];
+            try (DirectoryStream<Path> all = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path process : all) {
+                    long[] child = stat(process.resolve("stat"));
+                    if (child != null && child[4] == postmaster) {
+                        ticks += child[0] + child[1] + child[2] + child[3];
+                    }
+                }
+            } catch (IOException e) {
+                return Double.NaN;
+            }
+            long[] again = times(postmaster);
+            if (again != null && again[2] == own[2] && again[3] == own[3]) {
+                return ticks / TICKS_PER_SECOND;
+            }
         }
-        return ticks / TICKS_PER_SECOND;
+        return Double.NaN;
     }
 
     private static long[] times(long pid) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
 import nl.weerthuis.kernel.eventstore.EventStoreTables;
 import nl.weerthuis.kernel.eventstore.HashChainedAppend;
+import nl.weerthuis.kernel.privacy.DataSubjectMetadata;
 import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
 import nl.weerthuis.kernel.privacy.SealingSerializers;
@@ -67,10 +68,10 @@ final class EventWriter implements AutoCloseable {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         MetaData metaData = actor(actorOrganisation, actorType);
         for (int i = 0; i < payloads.size(); i++) {
-            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, i, payloads.get(i), metaData,
-                    java.util.UUID.randomUUID().toString(), at));
+            messages.add(asStored(new GenericDomainEventMessage<>(aggregateType, aggregateId, i, payloads.get(i), metaData,
+                    java.util.UUID.randomUUID().toString(), at)));
         }
-        engine.appendEvents(messages);
+        appendAlone(messages);
     }
 
     /** One aggregate's events as its journey recorded them, each with the day it was recorded on. */
@@ -96,15 +97,32 @@ final class EventWriter implements AutoCloseable {
                 at = at.isBefore(previous) ? previous.plusMillis(1) : at;
                 at = at.isAfter(now) ? now : at;
                 previous = at;
-                timed.add(new Timed(at, order++, new GenericDomainEventMessage<>(stream.aggregateType(),
-                        stream.aggregateId(), i, stream.payloads().get(i), metaData, UUID.randomUUID().toString(), at)));
+                timed.add(new Timed(at, order++, asStored(new GenericDomainEventMessage<>(stream.aggregateType(),
+                        stream.aggregateId(), i, stream.payloads().get(i), metaData, UUID.randomUUID().toString(), at))));
             }
         }
         // Stable on ties, so an aggregate's events keep their sequence order.
         timed.sort(Comparator.comparing(Timed::at).thenComparingLong(Timed::order));
         List<DomainEventMessage<?>> messages = new ArrayList<>(timed.size());
         timed.forEach(t -> messages.add(t.message()));
+        appendAlone(messages);
+    }
+
+    /**
+     * One batch at a time, so the store's global indexes commit in order. Concurrent batches leave gaps that a query
+     * side reading along must wait for, but these events carry their historical recording times: Axon keeps no gap
+     * behind an event older than its gap timeout, so a batch that commits after a later one is skipped for good (the
+     * events of 540 of 90,000 clients, in a sweep's second step).
+     */
+    private synchronized void appendAlone(List<DomainEventMessage<?>> messages) {
         engine.appendEvents(messages);
+    }
+
+    private static final DataSubjectMetadata DATA_SUBJECT = new DataSubjectMetadata();
+
+    /** With the metadata the command side's event bus adds on the way into the store (its data subject). */
+    private static DomainEventMessage<?> asStored(DomainEventMessage<?> message) {
+        return (DomainEventMessage<?>) DATA_SUBJECT.handle(List.of(message)).apply(0, message);
     }
 
     private static MetaData actor(String actorOrganisation, String actorType) {

@@ -32,9 +32,10 @@ final class ReadmeFigures {
                 population.get("seed"), population.get("loadSeconds")));
         Map<String, Object> settings = (Map<String, Object>) results.get("settings");
         figures.append(String.format(Locale.ROOT, "Each run after a %s s warm-up, with every read model caught up; P1 runs %s s "
-                + "each, P3 and P4 %s samples each; events interleaved across aggregates; `VACUUM ANALYZE` after loading. "
-                + "CPU: seconds of each process over the measured part (command side / query side / PostgreSQL / load "
-                + "generator).%n%n", settings.get("warmupSeconds"), settings.get("secondsPerRun"), settings.get("samples")));
+                + "each, P3 and P4 %s samples each or as many as %s s allow (n says which); events interleaved across aggregates; "
+                + "`VACUUM ANALYZE` after loading. CPU: seconds of each process over the measured part (command side / "
+                + "query side / PostgreSQL / load generator).%n%n", settings.get("warmupSeconds"), settings.get("secondsPerRun"),
+                settings.get("samples"), settings.get("seriesLimitSeconds")));
         figures.append("| benchmark | measured | goal | met | CPU s (cmd / query / pg / gen) |\n|---|---|---|---|---|\n");
         Map<String, Object> p1 = (Map<String, Object>) results.get("P1");
         for (Map<String, Object> run : (List<Map<String, Object>>) p1.get("runs")) {

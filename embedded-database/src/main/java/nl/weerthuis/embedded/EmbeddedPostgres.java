@@ -148,6 +148,16 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /**
+     * Stops the server as a power cut would: immediate shutdown, no checkpoint, and what was committed without waiting
+     * for its write-ahead log may be gone (for tests of crash recovery).
+     */
+    public void crash() {
+        if (isRunning()) {
+            run(List.of(binary("pg_ctl"), "-D", dataDirectory.toString(), "-m", "immediate", "-w", "stop"), Duration.ofSeconds(60));
+        }
+    }
+
     public boolean isRunning() {
         if (!Files.exists(dataDirectory.resolve("postmaster.pid"))) {
             return false;

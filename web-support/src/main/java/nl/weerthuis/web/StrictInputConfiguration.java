@@ -42,10 +42,22 @@ import java.util.List;
 @Configuration
 public class StrictInputConfiguration {
 
+    /** Business dates are Dutch dates: "today" is the date in the Netherlands, wherever the server's clock is set. */
+    static final java.time.ZoneId NETHERLANDS = java.time.ZoneId.of("Europe/Amsterdam");
+
     @Bean
     StrictInput strictInput(@Value("${weerthuis.input.earliest-date:1900-01-01}") LocalDate earliest,
                             @Value("${weerthuis.input.planning-horizon:P10Y}") Period planningHorizon) {
-        return new StrictInput(earliest, planningHorizon, Clock.systemUTC(), java.time.ZoneId.of("Europe/Amsterdam"));
+        return new StrictInput(earliest, planningHorizon, Clock.systemUTC(), NETHERLANDS);
+    }
+
+    /**
+     * Bean Validation's {@code @PastOrPresent} and kin judge by the Dutch date too. By the JVM's zone (UTC in the
+     * image), a registration dated today was refused as "in the future" from midnight in Amsterdam until midnight UTC.
+     */
+    @Bean
+    org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer dutchValidationClock() {
+        return configuration -> configuration.clockProvider(() -> Clock.system(NETHERLANDS));
     }
 
     /** Replaces Spring Boot's JSON converter: reading is strict, writing is as before. */

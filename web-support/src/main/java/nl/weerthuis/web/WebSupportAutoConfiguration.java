@@ -78,8 +78,7 @@ public class WebSupportAutoConfiguration {
         // Lazy: the application starts (and answers its health check) while its issuer is still starting.
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(settings.issuerUri());
-            decoder.setJwtValidator(TokenRules.validator(settings, Clock.systemUTC()));
-            return decoder;
+            return remembering(decoder, settings);
         });
     }
 
@@ -94,8 +93,7 @@ public class WebSupportAutoConfiguration {
                     algorithms.add(SignatureAlgorithm.ES256);
                 })
                 .build();
-        decoder.setJwtValidator(TokenRules.validator(settings, Clock.systemUTC()));
-        return decoder;
+        return remembering(decoder, settings);
     }
 
     /** One RSA public key from a PEM file (the test installation's, or an issuer without a key set): RS256 only. */
@@ -108,7 +106,13 @@ public class WebSupportAutoConfiguration {
             key = RsaKeyConverters.x509().convert(pem);
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(TokenRules.validator(settings, Clock.systemUTC()));
-        return decoder;
+        return remembering(decoder, settings);
+    }
+
+    /** The decoder checking {@link TokenRules}, its verified tokens remembered briefly ({@link VerifiedTokens}). */
+    private static JwtDecoder remembering(NimbusJwtDecoder decoder, TokenSettings settings) {
+        var rules = TokenRules.validator(settings, Clock.systemUTC());
+        decoder.setJwtValidator(rules);
+        return new VerifiedTokens(decoder, rules, Clock.systemUTC());
     }
 }

@@ -12,9 +12,15 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Axon's JDBC engine (bytea payloads, no JPA), appending every event into its aggregate's hash chain. */
+/**
+ * Axon's JDBC engine (bytea payloads, no JPA), appending every event into its aggregate's hash chain, chained to the
+ * hash the aggregate was loaded with where it was.
+ */
 @Configuration
 class EventStoreEngine {
+
+    /** Events read per query when an aggregate is loaded (Axon's default). */
+    static final int AGGREGATE_BATCH = 100;
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -24,7 +30,8 @@ class EventStoreEngine {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        LoadedChainHeads heads = new LoadedChainHeads();
+        return new ChainHeadReadingEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -33,8 +40,11 @@ class EventStoreEngine {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .appendEvents(new HashChainedAppend())
-                .build();
+                .batchSize(AGGREGATE_BATCH)
+                // An aggregate's sequence numbers have no gaps (each append takes the next; a batch commits whole),
+                // so a batch short of the range it asked for is the last: no second query to find nothing.
+                .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
+                .appendEvents(new HashChainedAppend(heads)), eventSchema, heads);
     }
 
     /** Renamed event classes read under their current names (the query side registers the same). */

@@ -25,13 +25,19 @@ class JourneyConfiguration {
     static final String CONSEQUENCES = "journey-consequences";
     /** Axon's name for the saga's pooled streaming processor; its tokens (claims) are shared by every instance. */
     static final String JOURNEY_PROCESSOR = JourneyProcess.class.getSimpleName() + "Processor";
+    static final int JOURNEY_BATCH_SIZE = 100;
 
     @Bean
-    ConfigurerModule journeyProcess() {
+    ConfigurerModule journeyProcess(@org.springframework.beans.factory.annotation.Value("${weerthuis.processing.segments}") int segments) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 .registerSaga(JourneyProcess.class)
                 .registerSequencingPolicy(JOURNEY_PROCESSOR, c -> new OneJourneyOneSegment())
+                // Axon's default for a saga is one event per transaction: a commit, a flush and a token update for
+                // each. A batch shares them; a failure rolls the batch back whole, with the commands it sent (they
+                // join its transaction), and it is handled again.
+                .registerPooledStreamingEventProcessorConfiguration(JOURNEY_PROCESSOR,
+                        (c, builder) -> builder.batchSize(JOURNEY_BATCH_SIZE).initialSegmentCount(segments))
                 .registerSubscribingEventProcessor(CONSEQUENCES)
                 .registerListenerInvocationErrorHandler(CONSEQUENCES, c -> PropagatingErrorHandler.instance());
     }

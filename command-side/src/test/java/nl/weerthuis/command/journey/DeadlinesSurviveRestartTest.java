@@ -32,7 +32,11 @@ class DeadlinesSurviveRestartTest {
                 .profiles("test")
                 // As arguments: builder properties are defaults, which application.yml's port 8081 would override.
                 .run("--server.port=0", "--db-scheduler.polling-interval=" + pollingInterval,
-                        "--db-scheduler.immediate-execution-enabled=false");
+                        "--db-scheduler.immediate-execution-enabled=false",
+                        // Schemas of its own: the test contexts other classes leave cached poll every 500 ms, and one
+                        // would run this deadline while "the application was down".
+                        "--weerthuis.database.schema=weerthuis_command_restart",
+                        "--weerthuis.database.event-store-schema=weerthuis_command_restart_events");
     }
 
     @Test

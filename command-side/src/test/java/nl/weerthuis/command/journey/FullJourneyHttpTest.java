@@ -47,6 +47,8 @@ class FullJourneyHttpTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    jakarta.validation.ValidatorFactory validation;
 
     private final String region = "Journey-" + UUID.randomUUID();
     private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
@@ -55,6 +57,12 @@ class FullJourneyHttpTest {
     private final String municipality = TestTokens.token(MUNICIPALITY, "MUNICIPALITY", "CASEWORKER");
     private final String corporation = TestTokens.token(CORPORATION, "HOUSING_CORPORATION", "CASEWORKER");
     private final String careProvider = TestTokens.token(PROVIDER, "CARE_PROVIDER", "CASEWORKER");
+
+    /** From midnight in Amsterdam to midnight UTC, a registration dated today was refused as "in the future". */
+    @org.junit.jupiter.api.Test
+    void today_is_judged_by_the_dutch_calendar_whatever_the_servers_zone() {
+        assertThat(validation.getClockProvider().getClock().getZone()).isEqualTo(java.time.ZoneId.of("Europe/Amsterdam"));
+    }
 
     private JsonNode post(String token, String path, String body) throws Exception {
         HttpHeaders headers = new HttpHeaders();

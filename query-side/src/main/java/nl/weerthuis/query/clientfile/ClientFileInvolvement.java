@@ -6,6 +6,7 @@ import nl.weerthuis.kernel.involvement.InvolvementChange;
 import nl.weerthuis.kernel.involvement.InvolvementRules;
 import nl.weerthuis.kernel.involvement.InvolvementTable;
 import nl.weerthuis.kernel.privacy.DataSubjects;
+import nl.weerthuis.query.eventsource.WritesPerUnitOfWork;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,14 +19,17 @@ import java.util.List;
 /** Who is or was involved with each client, for the client file: the kernel's {@link InvolvementRules}, kept. */
 @Component
 @ProcessingGroup("client-file")
+@WritesPerUnitOfWork
 class ClientFileInvolvement {
 
     private static final InvolvementTable TABLE = new InvolvementTable("file_involvement");
 
     private final JdbcTemplate jdbc;
+    private final ClientFileWrites writes;
 
-    ClientFileInvolvement(JdbcTemplate jdbc) {
+    ClientFileInvolvement(JdbcTemplate jdbc, ClientFileWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     ClientInvolvements of(String clientId) {
@@ -38,10 +42,9 @@ class ClientFileInvolvement {
                 (String) message.getMetaData().get(MetadataKeys.ACTOR_ORGANISATION));
         String clientId = DataSubjects.of(event);
         if (!changes.isEmpty() && clientId != null) {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                TABLE.apply(connection, clientId, changes, message.getTimestamp());
-                return null;
-            });
+            List<InvolvementTable.Write> rows = TABLE.writes(clientId, changes, message.getTimestamp());
+            writes.add(statements -> rows.forEach(write ->
+                    statements.add(clientId, write.sql(), statement -> write.bind(statement, 1))));
         }
     }
 }

@@ -7,6 +7,7 @@ import nl.weerthuis.kernel.careindication.IndicationScaledEvent;
 import nl.weerthuis.kernel.client.ConsentGivenEvent;
 import nl.weerthuis.kernel.client.ConsentWithdrawnEvent;
 import nl.weerthuis.kernel.client.PersonalDataErasedEvent;
+import nl.weerthuis.query.eventsource.WritesPerUnitOfWork;
 import nl.weerthuis.query.privacy.SealedTexts;
 import nl.weerthuis.kernel.tenancy.ContractFlippedEvent;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
@@ -28,74 +29,79 @@ import java.time.LocalDate;
 
 /**
  * The facts of a client's file; who is involved is kept beside it by {@link ClientFileInvolvement}. What a reader sees
- * is decided when read.
+ * is decided when read. The events come with their personal texts still sealed (SealedTextEvents): a text is kept as
+ * it was sealed for the client, never opened here. What the handlers write is sent per batch ({@link ClientFileWrites}).
  */
 @Component
 @ProcessingGroup("client-file")
+@WritesPerUnitOfWork
 class ClientFileProjection {
 
     private final JdbcTemplate jdbc;
     private final SealedTexts sealed;
+    private final ClientFileWrites writes;
 
-    ClientFileProjection(JdbcTemplate jdbc, SealedTexts sealed) {
+    ClientFileProjection(JdbcTemplate jdbc, SealedTexts sealed, ClientFileWrites writes) {
         this.jdbc = jdbc;
         this.sealed = sealed;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(DwellingOfferedEvent event) {
-        jdbc.update("""
+        writes.add(event.clientId(), """
                 INSERT INTO file_tenancy (tenancy_id, client_id, landlord, care_provider, lease_form) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.tenancyId(), event.clientId(),
                 event.landlord(), event.careProvider(), event.leaseForm().name());
     }
 
     @EventHandler
     void on(TenancyStartedEvent event) {
-        jdbc.update("UPDATE file_tenancy SET lease_holder = ? WHERE tenancy_id = ?", event.leaseHolder().name(), event.tenancyId());
+        writes.add(event.clientId(), "UPDATE file_tenancy SET lease_holder = ? WHERE tenancy_id = ?", event.leaseHolder().name(), event.tenancyId());
     }
 
     @EventHandler
     void on(MovedInEvent event) {
-        jdbc.update("UPDATE file_tenancy SET moved_in_on = ? WHERE tenancy_id = ?", date(event.movedInOn()), event.tenancyId());
+        writes.add(event.clientId(), "UPDATE file_tenancy SET moved_in_on = ? WHERE tenancy_id = ?", date(event.movedInOn()), event.tenancyId());
     }
 
     @EventHandler
     void on(ContractFlippedEvent event) {
-        jdbc.update("UPDATE file_tenancy SET flipped_on = ?, lease_holder = ? WHERE tenancy_id = ?",
+        writes.add(event.clientId(), "UPDATE file_tenancy SET flipped_on = ?, lease_holder = ? WHERE tenancy_id = ?",
                 date(event.flippedOn()), event.leaseHolder().name(), event.tenancyId());
     }
 
     @EventHandler
     void on(TenancyEndedEvent event) {
-        jdbc.update("UPDATE file_tenancy SET ended_on = ?, end_reason = ? WHERE tenancy_id = ?",
+        writes.add(event.clientId(), "UPDATE file_tenancy SET ended_on = ?, end_reason = ? WHERE tenancy_id = ?",
                 date(event.endedOn()), event.reason().name(), event.tenancyId());
     }
 
     @EventHandler
     void on(OfferRefusedEvent event) {
-        jdbc.update("UPDATE file_tenancy SET refused_on = ? WHERE tenancy_id = ?", date(event.refusedOn()), event.tenancyId());
+        writes.add(event.clientId(), "UPDATE file_tenancy SET refused_on = ? WHERE tenancy_id = ?", date(event.refusedOn()), event.tenancyId());
     }
 
     @EventHandler
     void on(SignalRaisedEvent event) {
-        jdbc.update("""
+        String description = sealed.keepForReadModel(event.clientId(), event.description());
+        writes.add(event.clientId(), """
                 INSERT INTO file_signal (tenancy_id, signal_id, kind, severity, source_type, source_organisation,
                     description, raised_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.tenancyId(), event.signalId(), event.kind().name(), event.severity().name(),
                 event.sourceType() == null ? null : event.sourceType().name(), event.sourceOrganisation(),
-                sealed.sealForReadModel(event.clientId(), event.description()), date(event.raisedOn()));
+                description, date(event.raisedOn()));
     }
 
     @EventHandler
     void on(SignalResolvedEvent event) {
-        jdbc.update("UPDATE file_signal SET resolved_on = ? WHERE tenancy_id = ? AND signal_id = ?",
+        writes.add(event.clientId(), "UPDATE file_signal SET resolved_on = ? WHERE tenancy_id = ? AND signal_id = ?",
                 date(event.resolvedOn()), event.tenancyId(), event.signalId());
     }
 
     @EventHandler
     void on(IndicationGrantedEvent event) {
-        jdbc.update("""
+        writes.add(event.clientId(), """
                 INSERT INTO file_indication (indication_id, client_id, type, hours_per_week, provider, valid_until)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.indicationId(), event.clientId(), event.type().name(), event.hoursPerWeek(), event.provider(),
@@ -104,47 +110,54 @@ class ClientFileProjection {
 
     @EventHandler
     void on(IndicationScaledEvent event) {
-        jdbc.update("UPDATE file_indication SET hours_per_week = ? WHERE indication_id = ?", event.hoursPerWeek(), event.indicationId());
+        writes.add(event.clientId(), "UPDATE file_indication SET hours_per_week = ? WHERE indication_id = ?", event.hoursPerWeek(), event.indicationId());
     }
 
     @EventHandler
     void on(IndicationExtendedEvent event) {
-        jdbc.update("UPDATE file_indication SET valid_until = ? WHERE indication_id = ?", date(event.validUntil()), event.indicationId());
+        writes.add(event.clientId(), "UPDATE file_indication SET valid_until = ? WHERE indication_id = ?", date(event.validUntil()), event.indicationId());
     }
 
     @EventHandler
     void on(IndicationEndedEvent event) {
-        jdbc.update("UPDATE file_indication SET ended_on = ? WHERE indication_id = ?", date(event.endedOn()), event.indicationId());
+        writes.add(event.clientId(), "UPDATE file_indication SET ended_on = ? WHERE indication_id = ?", date(event.endedOn()), event.indicationId());
     }
 
     @EventHandler
     void on(TenancyAgreementsRecordedEvent event) {
-        jdbc.update("DELETE FROM file_agreement WHERE tenancy_id = ? AND recorded_on = ?", event.tenancyId(), date(event.recordedOn()));
-        jdbc.update("INSERT INTO file_agreement (tenancy_id, client_id, agreements, recorded_on) VALUES (?, ?, ?, ?)",
-                event.tenancyId(), event.clientId(), sealed.sealForReadModel(event.clientId(), event.agreements()),
-                date(event.recordedOn()));
+        String agreements = sealed.keepForReadModel(event.clientId(), event.agreements());
+        writes.add(statements -> {
+            statements.add(event.clientId(), "DELETE FROM file_agreement WHERE tenancy_id = ? AND recorded_on = ?",
+                    event.tenancyId(), date(event.recordedOn()));
+            statements.add(event.clientId(),
+                    "INSERT INTO file_agreement (tenancy_id, client_id, agreements, recorded_on) VALUES (?, ?, ?, ?)",
+                    event.tenancyId(), event.clientId(), agreements, date(event.recordedOn()));
+        });
     }
 
     /** The file keeps its facts and drops every text written about the client. */
     @EventHandler
     void on(PersonalDataErasedEvent event) {
         sealed.forgetKeyOf(event.clientId());
-        jdbc.update("""
-                UPDATE file_signal SET description = NULL
-                WHERE tenancy_id IN (SELECT tenancy_id FROM file_tenancy WHERE client_id = ?)""", event.clientId());
-        jdbc.update("UPDATE file_agreement SET agreements = NULL WHERE client_id = ?", event.clientId());
+        writes.add(statements -> {
+            statements.add(event.clientId(), """
+                    UPDATE file_signal SET description = NULL
+                    WHERE tenancy_id IN (SELECT tenancy_id FROM file_tenancy WHERE client_id = ?)""", event.clientId());
+            statements.add(event.clientId(), "UPDATE file_agreement SET agreements = NULL WHERE client_id = ?",
+                    event.clientId());
+        });
     }
 
     @EventHandler
     void on(ConsentGivenEvent event) {
-        jdbc.update("""
+        writes.add(event.clientId(), """
                 INSERT INTO file_consent (client_id, organisation, purpose) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.clientId(), event.receivingOrganisation(), event.purpose());
     }
 
     @EventHandler
     void on(ConsentWithdrawnEvent event) {
-        jdbc.update("DELETE FROM file_consent WHERE client_id = ? AND organisation = ? AND purpose = ?",
+        writes.add(event.clientId(), "DELETE FROM file_consent WHERE client_id = ? AND organisation = ? AND purpose = ?",
                 event.clientId(), event.receivingOrganisation(), event.purpose());
     }
 

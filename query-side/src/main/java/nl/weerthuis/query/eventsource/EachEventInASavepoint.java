@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Each event handler runs in a savepoint of its batch's transaction. PostgreSQL aborts a whole transaction on the
  * first failed statement; without the savepoint, one event the read store refuses would fail its whole batch and
  * the batch would fail again on every retry. With it, only that event's writes are undone, it is parked in the
- * dead-letter queue within the same transaction, and the rest of the batch commits.
+ * dead-letter queue within the same transaction, and the rest of the batch commits. Handlers that run no SQL per
+ * event ({@link WritesPerUnitOfWork}) go without.
  */
 class EachEventInASavepoint implements HandlerEnhancerDefinition {
 
@@ -31,7 +32,8 @@ class EachEventInASavepoint implements HandlerEnhancerDefinition {
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        if (!original.canHandleMessageType(EventMessage.class)) {
+        if (!original.canHandleMessageType(EventMessage.class)
+                || original.declaringClass().isAnnotationPresent(WritesPerUnitOfWork.class)) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {

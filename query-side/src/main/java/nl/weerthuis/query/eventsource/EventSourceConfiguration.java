@@ -51,6 +51,8 @@ public class EventSourceConfiguration {
             "client-file", List.of("file_involvement", "file_tenancy", "file_signal", "file_indication", "file_consent",
                     "file_agreement"),
             "organisations", List.of("organisation"));
+    /** Events per transaction of the read models that write per batch (see SealedTextEvents.READ_MODELS). */
+    static final int BATCH_SIZE = 1000;
     /** Diagnostics key of a parked event: how often handling it failed. */
     static final String ATTEMPTS = "attempts";
 
@@ -96,6 +98,13 @@ public class EventSourceConfiguration {
                                           Serializer serializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration) {
+        return storageEngine(eventStoreDataSource, eventSerializer, serializer, persistenceExceptionResolver, configuration);
+    }
+
+    private static EventStorageEngine storageEngine(DataSource eventStoreDataSource, Serializer eventSerializer,
+                                                    Serializer serializer,
+                                                    PersistenceExceptionResolver persistenceExceptionResolver,
+                                                    org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(eventStoreDataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -107,6 +116,22 @@ public class EventSourceConfiguration {
                 // A replay reads the store in pages of 1,000 events rather than Axon's default 100.
                 .batchSize(1000)
                 .build();
+    }
+
+    /** The store for read models that use no personal text: read the same way, its sealed texts left sealed. */
+    @Bean
+    SealedTextEvents sealedTextEvents(@Qualifier("eventStoreDataSource") DataSource eventStoreDataSource,
+                                      com.fasterxml.jackson.databind.ObjectMapper web,
+                                      nl.weerthuis.kernel.privacy.PersonalDataCipher cipher, Serializer serializer,
+                                      PersistenceExceptionResolver persistenceExceptionResolver,
+                                      org.axonframework.config.Configuration configuration,
+                                      @Value("${weerthuis.event-store.poll-interval-ms:250}") long pollIntervalMs) {
+        return new SealedTextEvents(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine(eventStoreDataSource,
+                        nl.weerthuis.kernel.privacy.SealingSerializers.jacksonLeavingSealed(web, cipher), serializer,
+                        persistenceExceptionResolver, configuration))
+                .fetchDelay(pollIntervalMs)
+                .build());
     }
 
     /** Renamed event classes read under their current names, as the command side reads them. */
@@ -158,17 +183,24 @@ public class EventSourceConfiguration {
      * counts what it handled ({@link HandledEvents}).
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessors(FairShare fairShare, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    ConfigurerModule pooledStreamingProcessors(FairShare fairShare, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                                               org.springframework.beans.factory.ObjectProvider<SealedTextEvents> sealedTextEvents) {
         // Batches of 100 events per transaction: one commit (and one token update) per batch, not per event.
         return configurer -> {
             var processing = configurer.eventProcessing().usingPooledStreamingEventProcessors()
                     .registerDefaultSequencingPolicy(c -> new PerClientSequencing())
                     .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.batchSize(100)
-                            .initialSegmentCount(FairShare.SEGMENTS)
+                            .initialSegmentCount(fairShare.initialSegments())
                             .maxSegmentProvider(fairShare));
             for (String readModel : READ_MODELS) {
                 processing.registerHandlerInterceptor(readModel,
                         config -> new HandledEvents(readModel, fairShare.instance(), jdbc));
+            }
+            for (String readModel : SealedTextEvents.READ_MODELS) {
+                // These write per batch (UnitOfWorkBatch): the larger the batch, the fewer its statements.
+                // (Looked up when the processor is built: the source itself needs Axon's configuration.)
+                processing.registerPooledStreamingEventProcessorConfiguration(readModel, (config, builder) ->
+                        builder.messageSource(sealedTextEvents.getObject()).batchSize(BATCH_SIZE));
             }
         };
     }

@@ -40,6 +40,7 @@ public final class GenerationFence {
             Transaction transaction = transactions.startTransaction();
             long current;
             try {
+                DerivedCommits.relax(readStore);
                 current = current(readModel, "FOR SHARE");
             } catch (RuntimeException e) {
                 transaction.rollback();

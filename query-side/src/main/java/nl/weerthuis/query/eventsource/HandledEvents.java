@@ -46,7 +46,9 @@ final class HandledEvents implements MessageHandlerInterceptor<EventMessage<?>> 
     }
 
     private void store(Map<String, Long> perType) {
-        List<Object[]> rows = perType.entrySet().stream()
+        // In one order for every batch: segments of one processor upsert the same few rows, and two batches taking
+        // them in different orders deadlocked each other (and were handled again) while catching up.
+        List<Object[]> rows = perType.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(count -> new Object[]{instance, processor, count.getKey(), count.getValue()}).toList();
         jdbc.batchUpdate("""
                 INSERT INTO handled_event_count (node_id, processor_name, payload_type, handled) VALUES (?, ?, ?, ?)

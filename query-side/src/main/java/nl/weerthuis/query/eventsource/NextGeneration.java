@@ -65,7 +65,8 @@ final class NextGeneration {
     }
 
     /** What a generation needs from the running application. */
-    record Parts(StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokens,
+    record Parts(java.util.function.Function<String, StreamableMessageSource<TrackedEventMessage<?>>> events,
+                 TokenStore tokens,
                  TransactionManager transactions, JdbcTemplate readStore, String liveSearchPath, int batchSize,
                  RebuildGate gate) {
     }
@@ -79,13 +80,16 @@ final class NextGeneration {
                 .queue(parked)
                 .enqueuePolicy(EventSourceConfiguration.parkAgain())
                 .transactionManager(parts.transactions())
+                // As the live processors do: without it, Axon asks the queue (one query) before every event whether
+                // its client has parked ones. The new generation starts with none, so the cache knows them all.
+                .enableSequenceIdentifierCache()
                 .build();
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(threads(name + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, threads(name + "-worker"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
-                .messageSource(parts.events())
+                .messageSource(parts.events().apply(readModel))
                 .tokenStore(parts.tokens())
                 .transactionManager(inShadow(parts.transactions(), parts.readStore(), schema, parts.liveSearchPath()))
                 .coordinatorExecutor(coordinator)
@@ -147,7 +151,7 @@ final class NextGeneration {
         return () -> {
             Transaction transaction = transactions.startTransaction();
             try {
-                readStore.execute("SET LOCAL search_path TO " + schema + ", " + liveSearchPath);
+                readStore.execute("SET LOCAL search_path TO " + schema + ", " + liveSearchPath + "; " + DerivedCommits.STATEMENT);
             } catch (RuntimeException e) {
                 transaction.rollback();
                 throw e;

@@ -11,11 +11,11 @@ import nl.weerthuis.kernel.identity.OrganisationType;
 import nl.weerthuis.kernel.identity.Role;
 import nl.weerthuis.kernel.involvement.ClientInvolvements;
 import nl.weerthuis.kernel.involvement.InvolvementRules;
-import nl.weerthuis.query.history.HistoryEvents.Selection;
 import nl.weerthuis.query.history.HistoryEvents.Stored;
 import nl.weerthuis.query.history.HistoryMinimisation.View;
 import nl.weerthuis.query.history.StateFold.Fact;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One client's decision history across Client, Tenancy and CareIndication, read from the event store as of an
@@ -48,6 +49,9 @@ public class DecisionHistory {
     private final HistoryEvents events;
     private final Organisations organisations;
     private final ObjectMapper json;
+    /** Agreement policies as parsed, by their stored JSON; at most this many kept. */
+    private final Map<String, AgreementPolicy> policies = new ConcurrentHashMap<>();
+    private static final int PARSED_POLICIES = 1000;
 
     DecisionHistory(JdbcTemplate readStore, HistoryEvents events, Organisations organisations, ObjectMapper json) {
         this.readStore = readStore;
@@ -79,9 +83,12 @@ public class DecisionHistory {
 
     /**
      * What a reader is weighed by before anything is shown: which aggregates are the client's, who is or was involved
-     * and which consents stand — all from all of the client's events, not only those up to an instant.
+     * and which consents stand — all from all of the client's events, not only those up to an instant. Those events
+     * are kept: the history is cut from them, not read again; and so are the agreement versions of the client's
+     * region, read with its aggregates.
      */
-    public record Standing(String clientId, List<Subject> subjects, ClientInvolvements involvements, Set<String> consents) {
+    public record Standing(String clientId, List<Subject> subjects, ClientInvolvements involvements, Set<String> consents,
+                           List<Stored> events, List<AgreementVersion> agreementVersions) {
 
         public boolean consents(String organisation, String purpose) {
             return consents.contains(organisation + "|" + purpose);
@@ -91,21 +98,43 @@ public class DecisionHistory {
     record Subject(String aggregateIdentifier, String aggregateType, String region) {
     }
 
-    private record AgreementVersion(String agreementId, int version, LocalDate effectiveFrom, String name,
-                                    AgreementPolicy policy) {
+    record AgreementVersion(String agreementId, int version, LocalDate effectiveFrom, String name,
+                            AgreementPolicy policy) {
     }
 
     /** Empty when no such client is known. */
     public Optional<Standing> standing(String clientId) {
-        List<Subject> subjects = readStore.query(
-                "SELECT aggregate_identifier, aggregate_type, region FROM history_subject WHERE client_id = ? ORDER BY aggregate_type",
-                (row, n) -> new Subject(row.getString(1), row.getString(2), row.getString(3)), clientId);
+        List<Subject> subjects = new ArrayList<>();
+        List<AgreementVersion> versions = new ArrayList<>();
+        // The client's aggregates and their region's agreement versions (newest first: an entry takes the first that
+        // had taken effect by its date), in one round trip. The region is the client's, or else that of the first
+        // aggregate by type.
+        readStore.query("""
+                WITH subject AS (SELECT aggregate_identifier, aggregate_type, region FROM history_subject WHERE client_id = ?),
+                     home AS (SELECT region FROM subject ORDER BY aggregate_type <> 'Client', aggregate_type LIMIT 1)
+                SELECT 0 AS part, aggregate_identifier, aggregate_type, region, NULL AS version, NULL AS effective_from,
+                       NULL AS policy, NULL AS name
+                FROM subject
+                UNION ALL
+                SELECT 1, v.agreement_id, NULL, v.region, v.version, v.effective_from, v.policy,
+                       (SELECT n.name FROM history_agreement_version n
+                        WHERE n.agreement_id = v.agreement_id AND n.name IS NOT NULL ORDER BY n.version LIMIT 1)
+                FROM history_agreement_version v WHERE v.region = (SELECT region FROM home)
+                ORDER BY part, aggregate_type, effective_from DESC, version DESC""", (RowCallbackHandler) row -> {
+            if (row.getInt("part") == 0) {
+                subjects.add(new Subject(row.getString(2), row.getString(3), row.getString(4)));
+            } else {
+                versions.add(new AgreementVersion(row.getString(2), row.getInt(5), row.getDate(6).toLocalDate(),
+                        row.getString(8), policy(row.getString(7))));
+            }
+        }, clientId);
         if (subjects.isEmpty()) {
             return Optional.empty();
         }
         List<ClientInvolvements.Fact> facts = new ArrayList<>();
         Set<String> consents = new HashSet<>();
-        for (Stored stored : events.of(identifiers(subjects), Selection.all())) {
+        List<Stored> all = events.of(identifiers(subjects));
+        for (Stored stored : all) {
             Class<?> type = stored.message().getPayloadType();
             // Only these payloads are deserialised: the type is known from the (upcast) stored name alone.
             if (InvolvementRules.EVENTS.contains(type)) {
@@ -120,7 +149,8 @@ public class DecisionHistory {
                 consents.remove(withdrawn.receivingOrganisation() + "|" + withdrawn.purpose());
             }
         }
-        return Optional.of(new Standing(clientId, subjects, ClientInvolvements.fold(facts), Set.copyOf(consents)));
+        return Optional.of(new Standing(clientId, subjects, ClientInvolvements.fold(facts), Set.copyOf(consents), all,
+                List.copyOf(versions)));
     }
 
     /**
@@ -131,23 +161,17 @@ public class DecisionHistory {
                            String organisation) {
         View view = new View(readAs, organisation);
         boolean consentsToCare = standing.consents(organisation, CORPORATION_CARE_PURPOSE);
-        List<String> identifiers = identifiers(standing.subjects());
         Map<String, StateFold> states = new LinkedHashMap<>();
         standing.subjects().forEach(s -> states.put(s.aggregateIdentifier(), fold(s)));
-        // Each event up to the instant is read once: those before the page, the page, those after it. The state is
-        // folded from all three; on a history of one page (the usual case) that is the page's query alone.
-        List<Stored> page = events.of(identifiers, new Selection(asOf, after, 0, limit + 1));
+        // The standing read every event of the client; the page and the state are cut from that one read, not read
+        // again. The state is folded from every event up to the instant, not only the page's.
+        List<Stored> upToInstant = standing.events().stream().filter(stored -> !stored.recordedAt().isAfter(asOf)).toList();
+        List<Stored> page = upToInstant.stream().filter(stored -> stored.globalIndex() > after).limit(limit + 1L).toList();
         Long nextAfter = page.size() > limit ? page.get(limit - 1).globalIndex() : null;
         page = page.subList(0, Math.min(limit, page.size()));
-        List<Stored> beforePage = after > 0 ? events.of(identifiers, new Selection(asOf, 0, after, 0)) : List.of();
-        List<Stored> afterPage = nextAfter != null ? events.of(identifiers, new Selection(asOf, nextAfter, 0, 0)) : List.of();
-        for (List<Stored> part : List.of(beforePage, page, afterPage)) {
-            part.forEach(stored -> states.get(stored.message().getAggregateIdentifier()).apply(stored.event()));
-        }
-        String region = standing.subjects().stream().filter(s -> s.aggregateType().equals("Client"))
-                .map(Subject::region).findFirst().orElse(standing.subjects().get(0).region());
-        List<AgreementVersion> versions = versions(region);
-        Organisations.Naming names = organisations.naming();
+        upToInstant.forEach(stored -> states.get(stored.message().getAggregateIdentifier()).apply(stored.event()));
+        List<AgreementVersion> versions = standing.agreementVersions();
+        Organisations.Naming names = organisations.naming(organisationsNamedIn(standing));
         List<Entry> entries = page.stream()
                 .map(stored -> entry(stored, versions, names, view, states)).toList();
         List<State> stateAsOf = HistoryMinimisation.states(states.values().stream().filter(StateFold::folded).toList(),
@@ -155,6 +179,19 @@ public class DecisionHistory {
                 .map(s -> new State(s.aggregateType(), s.aggregateIdentifier(), s.title(), s.facts(names))).toList();
         return new History(standing.clientId(), asOf, HistoryMinimisation.entries(entries, view, consentsToCare),
                 stateAsOf, new Page(limit, after, nextAfter));
+    }
+
+    /**
+     * The organisations a history will name, as far as known before it is written: who recorded its events, who is
+     * or was involved, who holds a consent. Named in one look-up; any other number a sentence names is looked up then.
+     */
+    private static Set<String> organisationsNamedIn(Standing standing) {
+        Set<String> numbers = new HashSet<>();
+        standing.events().forEach(stored -> numbers.add(metaData(stored, MetadataKeys.ACTOR_ORGANISATION)));
+        standing.involvements().all().forEach(involvement -> numbers.add(involvement.organisation()));
+        standing.consents().forEach(consent -> numbers.add(consent.substring(0, consent.indexOf('|'))));
+        numbers.remove(null);
+        return numbers;
     }
 
     private static StateFold fold(Subject subject) {
@@ -203,23 +240,25 @@ public class DecisionHistory {
         return agreement;
     }
 
-    private List<AgreementVersion> versions(String region) {
-        // The region's agreement versions, newest first: an entry takes the first that had taken effect by its date.
-        return readStore.query("""
-                SELECT v.agreement_id, v.version, v.effective_from, v.policy,
-                       (SELECT n.name FROM history_agreement_version n
-                        WHERE n.agreement_id = v.agreement_id AND n.name IS NOT NULL ORDER BY n.version LIMIT 1) AS name
-                FROM history_agreement_version v WHERE v.region = ? ORDER BY v.effective_from DESC, v.version DESC""",
-                (row, n) -> new AgreementVersion(row.getString(1), row.getInt(2), row.getDate(3).toLocalDate(),
-                        row.getString(5), policy(row.getString(4))), region);
-    }
-
     private AgreementPolicy policy(String stored) {
-        try {
-            return stored == null ? null : json.readValue(stored, AgreementPolicy.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (stored == null) {
+            return null;
         }
+        // Keyed on the stored text itself, so never stale; a region has a handful of versions, and every history
+        // would otherwise parse the same ones again.
+        AgreementPolicy parsed = policies.get(stored);
+        if (parsed == null) {
+            try {
+                parsed = json.readValue(stored, AgreementPolicy.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (policies.size() >= PARSED_POLICIES) {
+                policies.clear();
+            }
+            policies.put(stored, parsed);
+        }
+        return parsed;
     }
 
     private static Map<String, String> actor(Stored stored, Organisations.Naming names) {

@@ -14,9 +14,6 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -24,8 +21,9 @@ import java.util.List;
  * The events of one client's aggregates as the aggregates themselves read them: through the application's event
  * serializer (which opens sealed personal data with the client's key, or reads it as erased) and its upcaster
  * chain (renamed classes, see {@code EventRenames}), so a payload is a typed event whatever shape or name it was
- * stored in. One query over the aggregate set (the unique index on aggregate and sequence); the cut-off instant and
- * the page are conditions of that query, so nothing later than asked is read.
+ * stored in. One query over the aggregate set (the unique index on aggregate and sequence), all of their events: who
+ * may read a history is weighed on all of them, and the instant and the page are cut from that same read. A payload
+ * is deserialised (and opened) only when asked for.
  */
 @Component
 class HistoryEvents {
@@ -42,17 +40,6 @@ class HistoryEvents {
         }
     }
 
-    /**
-     * Which events: recorded up to an instant (null: all), with a global index after {@code after} and at most
-     * {@code upTo} (0: no bound), at most {@code limit} of them (0: no limit).
-     */
-    record Selection(Instant until, long after, long upTo, int limit) {
-
-        static Selection all() {
-            return new Selection(null, 0, 0, 0);
-        }
-    }
-
     private final JdbcTemplate events;
     private final Serializer serializer;
     private final org.axonframework.config.Configuration axon;
@@ -64,39 +51,20 @@ class HistoryEvents {
         this.axon = axon;
     }
 
-    List<Stored> of(List<String> aggregateIdentifiers, Selection selection) {
+    List<Stored> of(List<String> aggregateIdentifiers) {
         if (aggregateIdentifiers.isEmpty()) {
             return List.of();
         }
-        List<Object> arguments = new ArrayList<>(aggregateIdentifiers);
-        StringBuilder sql = new StringBuilder("SELECT global_index, type, aggregate_identifier, sequence_number, "
-                + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data FROM "
-                + EventStoreTables.DOMAIN_EVENT_ENTRY + " WHERE aggregate_identifier IN ("
-                + String.join(",", Collections.nCopies(aggregateIdentifiers.size(), "?")) + ")");
-        if (selection.until() != null) {
-            // Compared as instants, not as text: a row's ISO text need not have Axon's exact width.
-            sql.append(" AND CAST(time_stamp AS TIMESTAMPTZ) <= ?");
-            arguments.add(OffsetDateTime.ofInstant(selection.until(), ZoneOffset.UTC));
-        }
-        if (selection.after() > 0) {
-            sql.append(" AND global_index > ?");
-            arguments.add(selection.after());
-        }
-        if (selection.upTo() > 0) {
-            sql.append(" AND global_index <= ?");
-            arguments.add(selection.upTo());
-        }
-        sql.append(" ORDER BY global_index");
-        if (selection.limit() > 0) {
-            sql.append(" LIMIT ?");
-            arguments.add(selection.limit());
-        }
-        List<TrackedDomainEventData<byte[]>> rows = events.query(sql.toString(), (row, n) -> new TrackedDomainEventData<>(
+        String sql = "SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp, "
+                + "payload_type, payload_revision, payload, meta_data FROM " + EventStoreTables.DOMAIN_EVENT_ENTRY
+                + " WHERE aggregate_identifier IN (" + String.join(",", Collections.nCopies(aggregateIdentifiers.size(), "?"))
+                + ") ORDER BY global_index";
+        List<TrackedDomainEventData<byte[]>> rows = events.query(sql, (row, n) -> new TrackedDomainEventData<>(
                 new GlobalSequenceTrackingToken(row.getLong("global_index")),
                 new GenericDomainEventEntry<>(row.getString("type"), row.getString("aggregate_identifier"),
                         row.getLong("sequence_number"), row.getString("event_identifier"), row.getString("time_stamp"),
                         row.getString("payload_type"), row.getString("payload_revision"), row.getBytes("payload"),
-                        row.getBytes("meta_data"))), arguments.toArray());
+                        row.getBytes("meta_data"))), aggregateIdentifiers.toArray());
         return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, axon.upcasterChain())
                 .map(HistoryEvents::stored).toList();
     }

@@ -11,10 +11,14 @@ import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import nl.weerthuis.query.eventsource.KeyedTable;
+import nl.weerthuis.query.eventsource.UnitOfWorkBatch;
+import nl.weerthuis.query.eventsource.WritesPerUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
-import java.sql.Date;
+import java.util.List;
 
 /**
  * Knows which aggregates make up one client's history and which agreement versions exist; the history itself is
@@ -22,14 +26,26 @@ import java.sql.Date;
  */
 @Component
 @ProcessingGroup("history")
+@WritesPerUnitOfWork
 class HistorySubjects {
+
+    private static final KeyedTable SUBJECT = KeyedTable.of("history_subject", 1, "aggregate_identifier varchar",
+            "aggregate_type varchar", "client_id varchar", "region varchar");
+    private static final KeyedTable AGREEMENT_VERSION = KeyedTable.of("history_agreement_version", 2,
+            "agreement_id varchar", "version int4", "region varchar", "effective_from date", "name varchar", "policy text");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    // Rows are only ever added, and a replayed one is skipped: a batch is one insert per table, in any order.
+    private final UnitOfWorkBatch<List<Object[]>> subjects;
+    private final UnitOfWorkBatch<List<Object[]>> versions;
 
-    HistorySubjects(JdbcTemplate jdbc, ObjectMapper json) {
+    HistorySubjects(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.subjects = UnitOfWorkBatch.ofRows("history_subject", rows -> SUBJECT.insertAbsent(jdbc, rows), transactions);
+        this.versions = UnitOfWorkBatch.ofRows("history_agreement_version",
+                rows -> AGREEMENT_VERSION.insertAbsent(jdbc, rows), transactions);
     }
 
     @EventHandler
@@ -63,18 +79,14 @@ class HistorySubjects {
     }
 
     private void subject(String aggregateId, String type, String clientId, String region) {
-        jdbc.update("""
-                INSERT INTO history_subject (aggregate_identifier, aggregate_type, client_id, region)
-                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                aggregateId, type, clientId, region);
+        Object[] row = {aggregateId, type, clientId, region};
+        subjects.add(rows -> rows.add(row));
     }
 
     private void version(String agreementId, int version, String region, java.time.LocalDate from, String name,
                          AgreementPolicy policy) {
-        jdbc.update("""
-                INSERT INTO history_agreement_version (agreement_id, version, region, effective_from, name, policy)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                agreementId, version, region, Date.valueOf(from), name, stored(policy));
+        Object[] row = {agreementId, version, region, from, name, stored(policy)};
+        versions.add(rows -> rows.add(row));
     }
 
     private String stored(AgreementPolicy policy) {

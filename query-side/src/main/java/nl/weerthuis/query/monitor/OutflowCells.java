@@ -6,7 +6,9 @@ import nl.weerthuis.query.monitor.OutflowFigures.Shape;
 import nl.weerthuis.query.monitor.OutflowFigures.Tally;
 import nl.weerthuis.query.monitor.OutflowFigures.Target;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -23,7 +25,7 @@ import java.util.TreeSet;
 
 /**
  * The monitor's figures computed by PostgreSQL in one statement: every case of every figure (with its finest cell,
- * see {@link OutflowFigures}) for every group, each cell's size by a window, then per group and figure an aggregate
+ * see {@link OutflowFigures}) for every group, each cell's size by a grouping, then per group and figure an aggregate
  * {@code FILTER}ed to the cells that may be published — counts, numerators, {@code percentile_cont} (which
  * interpolates linearly, exactly as {@code PERCENTILE.INC} and {@code MEDIAN}) and the number of cells left out.
  * A group is a selection: by a dimension, each group's cases are joined on that dimension's value (facts that a
@@ -40,6 +42,8 @@ class OutflowCells {
     /** The figures of each group, in the groups' order (periods as given; dimension values as Java sorts them). */
     record Groups(Map<String, Map<String, Measure>> figures) {
     }
+
+    private static final String WORK_MEM = "64MB";
 
     private static final String REGION = "region", MUNICIPALITY = "municipality", CORPORATION = "corporation",
             CARE_PROVIDER = "care_provider";
@@ -64,9 +68,11 @@ class OutflowCells {
     private static final Facts QUOTA = Facts.of(REGION, CORPORATION);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
-    OutflowCells(JdbcTemplate jdbc) {
+    OutflowCells(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /**
@@ -96,14 +102,21 @@ class OutflowCells {
         int k = suppressSmallCells ? SmallCellSuppression.SMALLEST_SHOWN : 0;
         q.sql.append("""
                 ),
-                celled AS (SELECT label, fig, days, hit, count(*) OVER w AS n, row_number() OVER w AS nth
-                           FROM cases WINDOW w AS (PARTITION BY label, fig, cell))
-                SELECT label, fig, count(*) FILTER (WHERE n >= K) AS cases, count(*) FILTER (WHERE n >= K AND hit) AS hits,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FILTER (WHERE n >= K AND days IS NOT NULL) AS median,
-                       percentile_cont(0.9) WITHIN GROUP (ORDER BY days) FILTER (WHERE n >= K AND days IS NOT NULL) AS p90,
-                       count(*) FILTER (WHERE n < K AND nth = 1) AS left_out, NULL::bigint AS fixed,
+                celled AS (SELECT label, fig, count(*)::integer AS n, count(*) FILTER (WHERE hit)::integer AS hits,
+                                  array_agg(days) FILTER (WHERE days IS NOT NULL) AS days
+                           FROM cases GROUP BY label, fig, cell)
+                SELECT c.label, c.fig, COALESCE(sum(c.n) FILTER (WHERE c.n >= K AND u.first), 0) AS cases,
+                       COALESCE(sum(c.hits) FILTER (WHERE c.n >= K AND u.first), 0) AS hits,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY u.days) FILTER (WHERE c.n >= K AND u.days IS NOT NULL) AS median,
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY u.days) FILTER (WHERE c.n >= K AND u.days IS NOT NULL) AS p90,
+                       count(*) FILTER (WHERE c.n < K AND u.first) AS left_out, NULL::bigint AS fixed,
                        NULL::date AS target_date, NULL::date AS since
-                FROM celled GROUP BY label, fig
+                FROM celled c
+                -- A cell's days, one row each, for the percentiles; its first row (or its only one, without days)
+                -- carries the cell's counts.
+                CROSS JOIN LATERAL (SELECT e.days, e.nth = 1 AS first FROM unnest(c.days) WITH ORDINALITY e(days, nth)
+                                    UNION ALL SELECT NULL, true WHERE c.days IS NULL) u
+                GROUP BY c.label, c.fig
                 UNION ALL
                 SELECT label, '#group', 0, 0, NULL, NULL, 0, NULL, NULL, NULL FROM g
                 UNION ALL
@@ -119,7 +132,7 @@ class OutflowCells {
         Map<String, Map<String, Long>> quotas = new HashMap<>();
         Map<String, Target> targets = new HashMap<>();
         Set<String> labels = new TreeSet<>();
-        jdbc.query(q.sql.toString(), (ResultSet r) -> {
+        RowCallbackHandler row = r -> {
             String label = r.getString("label");
             String fig = r.getString("fig");
             if (fig.equals("#group")) {
@@ -133,7 +146,13 @@ class OutflowCells {
                 tallies.computeIfAbsent(label, l -> new HashMap<>()).put(fig, new Tally(Shape.COUNT, r.getLong("cases"),
                         r.getLong("hits"), decimal(r, "median"), decimal(r, "p90"), r.getLong("left_out")));
             }
-        }, q.params.toArray());
+        };
+        transaction.executeWithoutResult(status -> {
+            // Nationally the plan's cost passes PostgreSQL's JIT threshold, yet each case costs little: compiling took
+            // longer than the whole statement. The cells' grouping and the percentiles' sorts are kept in memory.
+            jdbc.queryForList("SELECT set_config('jit', 'off', true), set_config('work_mem', '" + WORK_MEM + "', true)");
+            jdbc.query(q.sql.toString(), row, q.params.toArray());
+        });
         List<String> order = dimension == null ? periods.stream().map(Period::label).toList() : new ArrayList<>(labels);
         Map<String, LocalDate> to = new HashMap<>();
         periods.forEach(p -> to.put(p.label(), p.to()));
@@ -351,13 +370,15 @@ class OutflowCells {
                         CASE WHEN g.to_d - sg.raised_on < 30 THEN 'under30Days' WHEN g.to_d - sg.raised_on <= 90 THEN '30to90Days'
                              ELSE 'over90Days' END AS age,
                         sg.raised_on <= g.to_d AND (sg.resolved_on IS NULL OR sg.resolved_on > g.to_d) AS open) k
-                    CROSS JOIN LATERAL (VALUES
-                        ('signalsResolved', sg.resolved_on BETWEEN g.from_d AND g.to_d, k.dims || '|' || to_char(sg.resolved_on, 'YYYY-MM')),
-                        ('openSignals', k.open, k.dims || '|' || sg.kind || '|' || k.age),
-                        ('openSignalsByKind.' || sg.kind, k.open, k.dims || '|' || sg.kind || '|' || k.age),
-                        ('openSignalsByAge.' || k.age, k.open, k.dims || '|' || sg.kind || '|' || k.age)
-                    ) c(fig, counted, cell)
-                    WHERE c.counted""");
+                    -- As for tenancies: a branch's cell is built only for the signals it counts (VALUES built all four).
+                    CROSS JOIN LATERAL (
+                        SELECT 'signalsResolved' AS fig, k.dims || '|' || to_char(sg.resolved_on, 'YYYY-MM') AS cell
+                            WHERE sg.resolved_on BETWEEN g.from_d AND g.to_d
+                        UNION ALL SELECT 'openSignals', k.dims || '|' || sg.kind || '|' || k.age WHERE k.open
+                        UNION ALL SELECT 'openSignalsByKind.' || sg.kind, k.dims || '|' || sg.kind || '|' || k.age WHERE k.open
+                        UNION ALL SELECT 'openSignalsByAge.' || k.age, k.dims || '|' || sg.kind || '|' || k.age WHERE k.open
+                    ) c
+                    WHERE true""");
             narrow(TENANCY);
         }
 

@@ -3,15 +3,17 @@ package nl.weerthuis.query.monitor;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.FetchRegisteredClientsPerRegionQuery;
 import nl.weerthuis.kernel.client.RegisteredClientsInRegion;
+import nl.weerthuis.query.eventsource.KeyedTable;
 import nl.weerthuis.query.eventsource.UnitOfWorkBatch;
+import nl.weerthuis.query.eventsource.WritesPerUnitOfWork;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
-import java.sql.Date;
 import java.util.List;
 
 /**
@@ -20,37 +22,30 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(RegisteredClientsProjection.PROCESSING_GROUP)
+@WritesPerUnitOfWork
 class RegisteredClientsProjection {
 
     static final String PROCESSING_GROUP = "monitor";
 
-    /** Rows per statement: well below PostgreSQL's 65,535 parameters. */
-    private static final int ROWS_PER_STATEMENT = 5_000;
+    private static final KeyedTable REGISTRATION = KeyedTable.of("monitor_client_registration", 1,
+            "client_id varchar", "setting varchar", "facility varchar", "region varchar", "municipality varchar",
+            "care_provider varchar", "registered_on date");
 
     private final JdbcTemplate jdbc;
-    private final UnitOfWorkBatch<Object[]> registrations;
+    private final UnitOfWorkBatch<List<Object[]>> registrations;
 
-    RegisteredClientsProjection(JdbcTemplate jdbc) {
+    RegisteredClientsProjection(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.registrations = new UnitOfWorkBatch<>("monitor_client_registration", this::insert);
+        // A replayed row is skipped, so handling an event twice counts it once.
+        this.registrations = UnitOfWorkBatch.ofRows("monitor_client_registration",
+                rows -> REGISTRATION.insertAbsent(jdbc, rows), transactions);
     }
 
     @EventHandler
     void on(ClientRegisteredEvent event) {
-        registrations.add(new Object[]{event.clientId(), event.setting().name(), event.facility(), event.region(),
-                event.municipality(), event.careProvider(), Date.valueOf(event.registeredOn())});
-    }
-
-    /** One statement per batch (a replayed row is skipped, so handling an event twice counts it once). */
-    private void insert(List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            jdbc.update("""
-                    INSERT INTO monitor_client_registration
-                        (client_id, setting, facility, region, municipality, care_provider, registered_on)
-                    VALUES """ + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?)"))
-                    + " ON CONFLICT DO NOTHING", chunk.stream().flatMap(java.util.Arrays::stream).toArray());
-        }
+        Object[] row = {event.clientId(), event.setting().name(), event.facility(), event.region(),
+                event.municipality(), event.careProvider(), event.registeredOn()};
+        registrations.add(rows -> rows.add(row));
     }
 
     @ResetHandler

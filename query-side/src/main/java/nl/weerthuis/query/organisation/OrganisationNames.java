@@ -1,5 +1,8 @@
 package nl.weerthuis.query.organisation;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,4 +12,11 @@ import java.util.Optional;
 public interface OrganisationNames {
 
     Optional<String> nameOf(String organisationId);
+
+    /** The names of those of the organisations that have one, by number (a number without a name is left out). */
+    default Map<String, String> namesOf(Collection<String> organisationIds) {
+        Map<String, String> names = new HashMap<>();
+        organisationIds.forEach(id -> nameOf(id).ifPresent(name -> names.put(id, name)));
+        return names;
+    }
 }

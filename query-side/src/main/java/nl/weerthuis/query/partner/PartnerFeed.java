@@ -68,6 +68,9 @@ public class PartnerFeed {
 
     private void publishTo(List<Recipient> recipients, String eventId, Instant recordedAt, String traceParent,
                            String clientId, String type, BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
+        if (!recipients.isEmpty()) {
+            appendAlone(jdbc); // once per event, not per recipient: it is held until the transaction ends anyway
+        }
         for (Recipient recipient : recipients) {
             // Only what a corporation may learn depends on consent; nobody else's needs the lookup.
             boolean consentForCare = recipient.isCorporation()
@@ -122,35 +125,41 @@ public class PartnerFeed {
         return found != null && found > 0;
     }
 
+    /**
+     * Two statements per recipient: the subject's last number, then the feed row and its deliveries together (an
+     * event handled again after a rollback is in the feed once, and queued once).
+     */
     private void append(String eventId, Instant recordedAt, String traceParent, String clientId, String type,
                         Recipient recipient, Map<String, Object> data) {
         String organisation = recipient.organisation();
-        Integer already = jdbc.queryForObject("SELECT count(*) FROM partner_event WHERE organisation = ? AND event_id = ?",
-                Integer.class, organisation, eventId);
-        if (already != null && already > 0) {
-            return; // the same event handled again after a rollback: it is in the feed once
-        }
         String subject = subjectFor(organisation, clientId);
         Long last = jdbc.queryForObject("SELECT max(subject_sequence) FROM partner_event WHERE organisation = ? AND subject = ?",
                 Long.class, organisation, subject);
         long subjectSequence = last == null ? 1 : last + 1;
         String body = cloudEvent(eventId, type, subject, recordedAt, subjectSequence, data);
         jdbc.update("""
-                INSERT INTO partner_event (event_id, organisation, client_id, subject, subject_sequence, type, recorded_at, body,
-                    trace_parent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", eventId, organisation, clientId, subject, subjectSequence, type,
-                Timestamp.from(recordedAt), body, traceParent);
-        Long sequence = jdbc.queryForObject("SELECT sequence FROM partner_event WHERE organisation = ? AND event_id = ?",
-                Long.class, organisation, eventId);
-        jdbc.query("SELECT subscription_id, event_types FROM partner_subscription WHERE organisation = ? AND status = 'ACTIVE'",
-                row -> {
-                    if (Subscriptions.wants(row.getString("event_types"), type)) {
-                        jdbc.update("""
-                                INSERT INTO partner_delivery (subscription_id, event_sequence, status, attempts, next_attempt_at)
-                                VALUES (?, ?, 'PENDING', 0, ?)""", row.getString("subscription_id"), sequence,
-                                Timestamp.from(Instant.now()));
-                    }
-                }, organisation);
+                WITH appended AS (
+                    INSERT INTO partner_event (event_id, organisation, client_id, subject, subject_sequence, type, recorded_at,
+                        body, trace_parent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT ON CONSTRAINT partner_event_once DO NOTHING
+                    RETURNING sequence)
+                INSERT INTO partner_delivery (subscription_id, event_sequence, status, attempts, next_attempt_at)
+                SELECT subscription.subscription_id, appended.sequence, 'PENDING', 0, ?
+                FROM appended JOIN partner_subscription subscription ON subscription.organisation = ?
+                    AND subscription.status = 'ACTIVE' AND %s""".formatted(Subscriptions.WANTS_SQL),
+                eventId, organisation, clientId, subject, subjectSequence, type, Timestamp.from(recordedAt), body,
+                traceParent, Timestamp.from(Instant.now()), organisation, type);
+    }
+
+    /**
+     * Held from a transaction's first append to its commit, by the feed's processor and by a retry of a parked event
+     * alike (on any instance): feed rows become visible in the order of their sequence numbers, so a reader of
+     * {@code ?after=} never skips a row that commits after a higher one; and a subscription ends between two batches,
+     * never while one is queueing deliveries for it.
+     */
+    static void appendAlone(JdbcTemplate jdbc) {
+        jdbc.execute("SELECT pg_advisory_xact_lock(hashtext('weerthuis.partner-feed'))");
     }
 
     /** CloudEvents 1.0, structured JSON, NL GOV profile. */

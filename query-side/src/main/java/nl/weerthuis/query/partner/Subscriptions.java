@@ -3,6 +3,7 @@ package nl.weerthuis.query.partner;
 import nl.weerthuis.kernel.privacy.SecretBox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +28,12 @@ public class Subscriptions {
     private final PartnerFeed feed;
     private final PartnerSettings settings;
     private final SecretBox credentials;
+    private final TransactionTemplate transaction;
 
     Subscriptions(JdbcTemplate jdbc, HttpClient partnerHttpClient, PartnerFeed feed, PartnerSettings settings,
-                  SecretBox partnerCredentials) {
+                  SecretBox partnerCredentials, TransactionTemplate transaction) {
         this.credentials = partnerCredentials;
+        this.transaction = transaction;
         this.jdbc = jdbc;
         this.http = partnerHttpClient;
         this.feed = feed;
@@ -72,20 +74,28 @@ public class Subscriptions {
                 (row, n) -> subscription(row), organisation, id).stream().findFirst();
     }
 
-    /** Ends a subscription: nothing more is sent; what was not yet delivered is cancelled (the feed still has it). */
+    /**
+     * Ends a subscription: nothing more is sent; what was not yet delivered is cancelled (the feed still has it) —
+     * also what a batch of the feed was queueing for it at that moment, which is waited for.
+     */
     public boolean end(String organisation, String id, String reason) {
-        int ended = jdbc.update("""
-                UPDATE partner_subscription SET status = ?, ended_at = ?, end_reason = ?
-                WHERE organisation = ? AND subscription_id = ? AND status = ?""",
-                ENDED, Timestamp.from(Instant.now()), reason, organisation, id, ACTIVE);
-        jdbc.update("UPDATE partner_delivery SET status = 'CANCELLED' WHERE subscription_id = ? AND status = 'PENDING'", id);
-        return ended > 0;
+        return Boolean.TRUE.equals(transaction.execute(tx -> {
+            PartnerFeed.appendAlone(jdbc);
+            int ended = jdbc.update("""
+                    UPDATE partner_subscription SET status = ?, ended_at = ?, end_reason = ?
+                    WHERE organisation = ? AND subscription_id = ? AND status = ?""",
+                    ENDED, Timestamp.from(Instant.now()), reason, organisation, id, ACTIVE);
+            jdbc.update("UPDATE partner_delivery SET status = 'CANCELLED' WHERE subscription_id = ? AND status = 'PENDING'", id);
+            return ended > 0;
+        }));
     }
 
-    /** A subscription asks for types by prefix: {@code nl.weerthuis.huurovereenkomsten.} takes every tenancy event. */
-    static boolean wants(String eventTypes, String type) {
-        return Arrays.stream(eventTypes.split(",")).anyMatch(prefix -> !prefix.isBlank() && type.startsWith(prefix));
-    }
+    /**
+     * A subscription asks for types by prefix: {@code nl.weerthuis.huurovereenkomsten.} takes every tenancy event. As
+     * SQL, true when the row {@code subscription} wants the type bound to its one parameter.
+     */
+    static final String WANTS_SQL = "EXISTS (SELECT 1 FROM unnest(string_to_array(subscription.event_types, ',')) AS prefix"
+            + " WHERE prefix <> '' AND starts_with(?, prefix))";
 
     /**
      * The CloudEvents webhook validation handshake (an OPTIONS request that must allow our origin), or failing that a

@@ -39,6 +39,22 @@ public class SealedTexts {
         return cipher.sealIfKept(clientId, plaintext);
     }
 
+    /**
+     * What {@link #sealForReadModel} would store, from a text read as the event holds it (left sealed, see
+     * SealedTextEvents), without opening it: a text sealed for this client is kept as it came (same key, same
+     * format, so forgetting the key erases it just the same), and null where the client's key is gone. Anything else
+     * (a plain text, one sealed for another subject) is opened and sealed again as before.
+     */
+    public String keepForReadModel(String clientId, String asStored) {
+        if (asStored == null || PersonalDataCipher.ERASED.equals(asStored)) {
+            return null;
+        }
+        if (PersonalDataCipher.isSealedFor(clientId, asStored)) {
+            return cipher.keys().forReading(clientId).isPresent() ? asStored : null;
+        }
+        return sealForReadModel(clientId, cipher.open(asStored));
+    }
+
     /** The plaintext of a read model's sealed text; the erased placeholder once the key is gone. */
     public String openFromReadModel(String stored) {
         return stored == null ? null : cipher.open(stored);

@@ -11,6 +11,7 @@ import nl.weerthuis.query.support.EventStoreFixture;
 import nl.weerthuis.query.support.TestOrganisationNames;
 import nl.weerthuis.kernel.agreement.AgreementAdoptedEvent;
 import nl.weerthuis.kernel.agreement.AgreementPolicy;
+import nl.weerthuis.kernel.agreement.PolicyAmendedEvent;
 import nl.weerthuis.testsupport.TestTokens;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
@@ -337,6 +338,40 @@ class DecisionHistoryTest {
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(get("/api/v1/clients/" + clientId + "/disclosures", TestTokens.token(CORPORATION, "HOUSING_CORPORATION", "CASEWORKER"))
                 .getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void an_entry_names_the_version_of_the_clients_regional_agreement_that_had_taken_effect_by_its_date() throws Exception {
+        String region = "Salland-" + UUID.randomUUID(), agreement = "agreement-" + region, client = UUID.randomUUID().toString();
+        String indication = UUID.randomUUID().toString();
+        MetaData municipality = actor(TestTokens.MUNICIPALITY, "MUNICIPALITY", "intake-1");
+        events.append("RegionalAgreement", agreement, 0, new AgreementAdoptedEvent(agreement, region, "Convenant Salland",
+                1, LocalDate.of(2023, 1, 1), AgreementPolicy.NATIONAL_DEFAULT), municipality);
+        events.append("RegionalAgreement", agreement, 1, new PolicyAmendedEvent(agreement, region, 2,
+                LocalDate.of(2025, 1, 1), AgreementPolicy.NATIONAL_DEFAULT, "a second year"), municipality);
+        events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.SHELTER, "Opvang", region,
+                "Deventer", PROVIDER, LocalDate.of(2024, 1, 8), null), municipality);
+        events.append("Client", client, 1, new OutflowTrajectoryStartedEvent(client, CareSetting.SHELTER, region,
+                "Deventer", LocalDate.of(2025, 3, 1)), municipality);
+        // An indication in another region: the history still takes the client's region's agreement.
+        events.append("CareIndication", indication, 0, new IndicationGrantedEvent(indication, client,
+                IndicationType.AMBULATORY_SUPPORT, 4, PROVIDER, "Twente", LocalDate.of(2025, 4, 1),
+                LocalDate.of(2026, 4, 1)), municipality);
+        await().atMost(Duration.ofSeconds(10)).until(() -> readStore.queryForObject(
+                "SELECT count(*) FROM history_subject WHERE client_id = ?", Long.class, client) == 2
+                && readStore.queryForObject("SELECT count(*) FROM history_agreement_version WHERE agreement_id = ?",
+                Long.class, agreement) == 2);
+
+        JsonNode entries = json.readTree(get("/api/v1/clients/" + client + "/history",
+                TestTokens.token("00000001009876543000", "SUPERVISOR", "AUDITOR")).getBody()).get("entries");
+        assertThat(entries).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode version = entries.get(i).get("agreement");
+            assertThat(version.get("agreementId").asText()).isEqualTo(agreement);
+            assertThat(version.get("name").asText()).as("the name of its first version").isEqualTo("Convenant Salland");
+            assertThat(version.get("version").asInt()).isEqualTo(i == 0 ? 1 : 2);
+            assertThat(version.get("effectiveFrom").asText()).isEqualTo(i == 0 ? "2023-01-01" : "2025-01-01");
+        }
     }
 
     @Test

@@ -123,6 +123,47 @@ class ParkedEventsTest {
         assertThat(complete.getHeaders().getFirst("Read-Model-Complete")).isEqualTo("true");
     }
 
+    /**
+     * The facts are written per batch, in one statement per table: a fact the read store refuses fails its batch,
+     * whose events are then written one by one, so that only the event at fault is parked, not its neighbours.
+     */
+    @Test
+    void a_fact_the_read_store_refuses_parks_only_its_own_event_and_its_batch_is_written_all_the_same() throws Exception {
+        String region = "ParkedFact-" + UUID.randomUUID();
+        String unholdableMunicipality = "unholdable-" + UUID.randomUUID();
+        String factConstraint = constraint + "_fact";
+        readStore.update("ALTER TABLE monitor_care_stay ADD CONSTRAINT " + factConstraint
+                + " CHECK (municipality <> '" + unholdableMunicipality + "') NOT VALID");
+        try {
+            List<String> good = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                good.add(register(region, "De Linde"));
+            }
+            unholdable = UUID.randomUUID().toString();
+            events.append("Client", unholdable, 0, new ClientRegisteredEvent(unholdable, CareSetting.SHELTER, "De Linde",
+                    region, unholdableMunicipality, "87654321", LocalDate.of(2025, 1, 2), null));
+            for (int i = 0; i < 20; i++) {
+                good.add(register(region, "De Brug"));
+            }
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(readStore.queryForList("SELECT client_id FROM monitor_care_stay WHERE region = ?",
+                        String.class, region)).containsExactlyInAnyOrderElementsOf(good);
+                assertThat(parkedOf(unholdable).stream().map(p -> p.get("eventId").asText()).distinct()).hasSize(1);
+            });
+            for (String client : good) {
+                assertThat(parkedOf(client)).isEmpty();
+            }
+        } finally {
+            readStore.update("ALTER TABLE monitor_care_stay DROP CONSTRAINT IF EXISTS " + factConstraint);
+        }
+        ResponseEntity<String> retried = call(HttpMethod.POST,
+                "/api/v1/admin/projections/monitor/dead-letters/" + unholdable + "/retry");
+        assertThat(json.readTree(retried.getBody()).get("stillParked").asLong()).isZero();
+        assertThat(readStore.queryForObject("SELECT count(*) FROM monitor_care_stay WHERE client_id = ?", Long.class,
+                unholdable)).isEqualTo(1);
+    }
+
     @Test
     void parked_events_are_for_administrators_only_and_unknown_read_models_are_404() {
         HttpHeaders monitor = new HttpHeaders();

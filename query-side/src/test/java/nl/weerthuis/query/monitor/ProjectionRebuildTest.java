@@ -40,6 +40,8 @@ class ProjectionRebuildTest {
     ObjectMapper json;
     @Autowired
     JdbcTemplate readStore;
+    @org.springframework.beans.factory.annotation.Value("${weerthuis.processing.segments}")
+    int segments;
 
     private ResponseEntity<String> call(HttpMethod method, String path, String role) {
         HttpHeaders headers = new HttpHeaders();
@@ -76,6 +78,17 @@ class ProjectionRebuildTest {
             assertThat(progress.get("caughtUp").asBoolean()).isTrue();
             assertThat(json.readTree(figures())).isEqualTo(json.readTree(live));
         });
+
+        // The new generation ran on one segment; the live processor carries on from its token on all of its own.
+        assertThat(readStore.queryForObject("SELECT count(*) FROM query_token_entry WHERE processor_name = 'monitor'",
+                Integer.class)).isEqualTo(segments);
+        for (int i = 0; i < 40; i++) {
+            String client = UUID.randomUUID().toString();
+            events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.SHELTER, "f", region,
+                    "Almelo", "87654321", LocalDate.of(2025, 6, 1), null));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> readStore.queryForObject(
+                "SELECT count(*) FROM monitor_client_registration WHERE region = ?", Integer.class, region) == 12 + 40);
     }
 
     @Test

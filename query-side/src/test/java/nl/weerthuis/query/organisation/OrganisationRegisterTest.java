@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,9 @@ class OrganisationRegisterTest {
         events.append("Organisation", number, 3, new OrganisationTypeChangedEvent(number, OrganisationType.SUPERVISOR));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(names.nameOf(number))
                 .contains("Gemeente Almelo (centrum)"));
+        // Several at once, in one query, as a history names its organisations: the same names, none for the unknown.
+        assertThat(names.namesOf(List.of(number, "99999997"))).isEqualTo(Map.of(number, "Gemeente Almelo (centrum)"));
+        assertThat(names.namesOf(List.of())).isEmpty();
 
         // Anyone signed in reads it, with the version as ETag: a partner system of a corporation, say.
         String partner = TestTokens.token("21000001", "HOUSING_CORPORATION", "PARTNER_SYSTEM");

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -60,7 +59,8 @@ public class EventStoreFixture {
 
     @Bean
     Appender eventAppender(DataSource readStore, ObjectMapper web) {
-        ConnectionProvider connections = () -> DataSourceUtils.getConnection(readStore);
+        // Within a test's own transaction, appends join it (and closing a connection does not end it).
+        ConnectionProvider connections = new org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider(readStore);
         // As the command side: personal data sealed with client keys made on first use.
         PersonalDataKeys keys = new JdbcPersonalDataKeys(connections,
                 Base64.getDecoder().decode(TestTokens.KEY_ENCRYPTION_KEY), true, Duration.ZERO, Clock.systemUTC());

@@ -19,10 +19,32 @@ import java.util.Map;
 
 /**
  * Appends events like Axon's own statement does, and also writes each event's place in its aggregate's hash chain,
- * computed over exactly the bytes and strings it stores. The previous hash is read on the appending connection, so
- * it is the one of the transaction that appends.
+ * computed over exactly the bytes and strings it stores. The previous hash is the one {@link KnownHashes} already
+ * holds for exactly that event (its aggregate and sequence number), else read on the appending connection. A stored
+ * event never changes, so a hash known for its sequence number is the one a read would return; and should another
+ * writer have appended in between, this append fails on the sequence number as it would have anyway.
  */
 public class HashChainedAppend implements AppendEventsStatementBuilder {
+
+    /** Stored hashes an appender already knows (the events its aggregate was just loaded from), so need not read. */
+    @FunctionalInterface
+    public interface KnownHashes {
+
+        KnownHashes NONE = (aggregateIdentifier, sequenceNumber) -> null;
+
+        /** The stored {@code event_hash} of that event, or null when not known here. */
+        String hashOf(String aggregateIdentifier, long sequenceNumber);
+    }
+
+    private final KnownHashes known;
+
+    public HashChainedAppend() {
+        this(KnownHashes.NONE);
+    }
+
+    public HashChainedAppend(KnownHashes known) {
+        this.known = known;
+    }
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
@@ -41,7 +63,7 @@ public class HashChainedAppend implements AppendEventsStatementBuilder {
             String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
             String previous = lastHashInBatch.containsKey(event.getAggregateIdentifier())
                     ? lastHashInBatch.get(event.getAggregateIdentifier())
-                    : storedHash(connection, schema, event.getAggregateIdentifier(), event.getSequenceNumber() - 1);
+                    : previousHash(connection, schema, event.getAggregateIdentifier(), event.getSequenceNumber() - 1);
             String hash = EventHashChain.hash(previous, event.getType(), event.getAggregateIdentifier(),
                     event.getSequenceNumber(), event.getIdentifier(), timestamp, payload.getType().getName(),
                     payload.getType().getRevision(), payload.getData(), metaData.getData());
@@ -61,6 +83,12 @@ public class HashChainedAppend implements AppendEventsStatementBuilder {
             statement.addBatch();
         }
         return statement;
+    }
+
+    private String previousHash(Connection connection, EventSchema schema, String aggregateIdentifier,
+                                long sequenceNumber) throws SQLException {
+        String hash = sequenceNumber < 0 ? null : known.hashOf(aggregateIdentifier, sequenceNumber);
+        return hash != null ? hash : storedHash(connection, schema, aggregateIdentifier, sequenceNumber);
     }
 
     private static String storedHash(Connection connection, EventSchema schema, String aggregateIdentifier,

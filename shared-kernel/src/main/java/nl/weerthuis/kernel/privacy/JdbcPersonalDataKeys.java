@@ -76,7 +76,25 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     @Override
     public SecretKey forWriting(String subject) {
-        Cached found = lookup(subject);
+        Cached found = cached(subject);
+        if (found == null && mayCreate) {
+            SecretKey fresh = newDataKey();
+            Created created = create(subject, fresh);
+            if (created.ours()) {
+                // Ours is the row: no need to read back what was just written (a round trip on every first write).
+                // Should the appending transaction roll back, the row is gone, and so must the cached key be.
+                cache.put(subject, new Cached(Optional.of(fresh), false, clock.instant().plus(cacheFor)));
+                CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().onRollback(rolledBack -> cache.remove(subject)));
+                return fresh;
+            }
+            found = created.existing();
+            if (found != null && (found.key().isPresent() || found.erased())) {
+                cache.put(subject, found);
+            }
+        }
+        if (found == null) {
+            found = lookup(subject);
+        }
         if (found.erased()) {
             throw new PersonalDataErasedException(subject);
         }
@@ -86,20 +104,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         if (!mayCreate) {
             throw new IllegalStateException("this application reads personal data keys, it does not make them");
         }
-        SecretKey fresh = newDataKey();
-        if (create(subject, fresh)) {
-            // Ours is the row: no need to read back what was just written (a round trip on every first write). Should
-            // the appending transaction roll back, the row is gone, and so must the cached key be.
-            cache.put(subject, new Cached(Optional.of(fresh), false, clock.instant().plus(cacheFor)));
-            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().onRollback(rolledBack -> cache.remove(subject)));
-            return fresh;
-        }
-        cache.remove(subject);
-        Cached created = lookup(subject);
-        if (created.erased()) {
-            throw new PersonalDataErasedException(subject);
-        }
-        return created.key().orElseThrow();
+        throw new IllegalStateException("no personal data key for " + subject + " after making one");
     }
 
     @Override
@@ -116,13 +121,18 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         cache.remove(subject);
     }
 
-    private Cached lookup(String subject) {
-        Instant now = clock.instant();
+    /** The cached entry while it is fresh, else null. */
+    private Cached cached(String subject) {
         Cached cached = cache.get(subject);
-        if (cached != null && cached.until().isAfter(now)) {
+        return cached != null && cached.until().isAfter(clock.instant()) ? cached : null;
+    }
+
+    private Cached lookup(String subject) {
+        Cached cached = cached(subject);
+        if (cached != null) {
             return cached;
         }
-        Cached loaded = load(subject, now.plus(cacheFor));
+        Cached loaded = load(subject, clock.instant().plus(cacheFor));
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }
@@ -142,42 +152,80 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
                 if (!row.next()) {
                     return new Cached(Optional.empty(), false, until);
                 }
-                byte[] wrapped = row.getBytes("wrapped_key");
-                boolean erased = row.getTimestamp("erased_at") != null;
-                return new Cached(wrapped == null || erased ? Optional.empty() : Optional.of(unwrap(subject, wrapped, row.getString("kek_id"))),
-                        erased, until);
+                return cached(subject, row, until);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the personal data key", e);
         }
     }
 
-    /** True when this call stored the key; false when another transaction's key (or an erasure) came first. */
-    private boolean create(String subject, SecretKey dataKey) {
+    private Cached cached(String subject, ResultSet row, Instant until) throws SQLException {
+        byte[] wrapped = row.getBytes("wrapped_key");
+        boolean erased = row.getTimestamp("erased_at") != null;
+        return new Cached(wrapped == null || erased ? Optional.empty() : Optional.of(unwrap(subject, wrapped, row.getString("kek_id"))),
+                erased, until);
+    }
+
+    /**
+     * What storing a new key found: {@code ours} when this call stored it; else the row that was there first (another
+     * transaction's key, or an erasure), or null when that row is not visible yet to this statement.
+     */
+    private record Created(boolean ours, Cached existing) {
+    }
+
+    /**
+     * Stores the key unless the subject has a row; on PostgreSQL in the same statement reads the row that was there
+     * instead, so a first write (the common case: a registration) costs one round trip, not a look and an insert.
+     */
+    private Created create(String subject, SecretKey dataKey) {
         byte[] wrapped = wrap(subject, dataKey);
         String kekId = keyEncryptionKeys.currentId();
-        // Two first writes for one client may race; the second inserts nothing and reads the first one's key.
+        Timestamp now = Timestamp.from(clock.instant());
+        // Two first writes for one client may race; the second inserts nothing and uses the first one's key.
         try (Connection connection = connections.getConnection()) {
-            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-            // On PostgreSQL a duplicate key would abort the whole appending transaction, so it must not occur.
-            String sql = postgres
-                    ? "INSERT INTO personal_data_key (subject_id, wrapped_key, created_at, kek_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
-                    : """
-                      INSERT INTO personal_data_key (subject_id, wrapped_key, created_at, kek_id)
-                      SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM personal_data_key WHERE subject_id = ?)""";
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                insert.setString(1, subject);
-                insert.setBytes(2, wrapped);
-                insert.setTimestamp(3, Timestamp.from(clock.instant()));
-                insert.setString(4, kekId);
-                if (!postgres) {
-                    insert.setString(5, subject);
+            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                return new Created(insertWhereAbsent(connection, subject, wrapped, now, kekId), null);
+            }
+            // On PostgreSQL a duplicate key would abort the whole appending transaction, so it must not occur. The
+            // outer SELECT sees the table as before the insert: the row it returns is one that was there already.
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    WITH made AS (INSERT INTO personal_data_key (subject_id, wrapped_key, created_at, kek_id)
+                                  VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING subject_id)
+                    SELECT true AS made, NULL::bytea AS wrapped_key, NULL::timestamptz AS erased_at, NULL::varchar AS kek_id FROM made
+                    UNION ALL
+                    SELECT false, wrapped_key, erased_at, kek_id FROM personal_data_key WHERE subject_id = ?""")) {
+                statement.setString(1, subject);
+                statement.setBytes(2, wrapped);
+                statement.setTimestamp(3, now);
+                statement.setString(4, kekId);
+                statement.setString(5, subject);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return new Created(false, null);
+                    }
+                    return row.getBoolean("made") ? new Created(true, null)
+                            : new Created(false, cached(subject, row, clock.instant().plus(cacheFor)));
                 }
-                return insert.executeUpdate() == 1;
             }
         } catch (SQLException e) {
+            throw new IllegalStateException("could not store a personal data key", e);
+        }
+    }
+
+    private static boolean insertWhereAbsent(Connection connection, String subject, byte[] wrapped, Timestamp now,
+                                             String kekId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO personal_data_key (subject_id, wrapped_key, created_at, kek_id)
+                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM personal_data_key WHERE subject_id = ?)""")) {
+            insert.setString(1, subject);
+            insert.setBytes(2, wrapped);
+            insert.setTimestamp(3, now);
+            insert.setString(4, kekId);
+            insert.setString(5, subject);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
-                throw new IllegalStateException("could not store a personal data key", e);
+                throw e;
             }
             return false;
         }

@@ -84,4 +84,9 @@ public class PersonalDataCipher {
     public static boolean isSealed(String value) {
         return value != null && value.startsWith(PREFIX);
     }
+
+    /** Whether the value is sealed with this subject's key (the subject {@link #open} would read from it). */
+    public static boolean isSealedFor(String subject, String value) {
+        return isSealed(value) && subject != null && subject.indexOf(':') < 0 && value.startsWith(PREFIX + subject + ":");
+    }
 }

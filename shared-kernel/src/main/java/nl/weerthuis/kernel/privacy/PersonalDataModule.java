@@ -28,9 +28,23 @@ import java.io.IOException;
 public class PersonalDataModule extends SimpleModule {
 
     public PersonalDataModule(PersonalDataCipher cipher) {
+        this(cipher, true);
+    }
+
+    private PersonalDataModule(PersonalDataCipher cipher, boolean opening) {
         super("weerthuis-personal-data");
         addSerializer(String.class, new SealingSerializer(cipher, false));
-        addDeserializer(String.class, new OpeningDeserializer(cipher, false));
+        if (opening) {
+            addDeserializer(String.class, new OpeningDeserializer(cipher, false));
+        }
+    }
+
+    /**
+     * For a reader that uses no personal text (the outflow monitor counts, it reads no names): reading leaves every
+     * sealed text sealed, so it needs no client's key and decrypts nothing. Writing still seals.
+     */
+    public static PersonalDataModule leavingSealed(PersonalDataCipher cipher) {
+        return new PersonalDataModule(cipher, false);
     }
 
     private static final class SealingSerializer extends StdSerializer<String> implements ContextualSerializer {

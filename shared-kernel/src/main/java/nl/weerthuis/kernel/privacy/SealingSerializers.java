@@ -20,6 +20,12 @@ public final class SealingSerializers {
         return JacksonSerializer.builder().objectMapper(web.copy().registerModule(new PersonalDataModule(cipher))).build();
     }
 
+    /** As {@link #jackson}, but reading leaves sealed texts sealed ({@link PersonalDataModule#leavingSealed}). */
+    public static Serializer jacksonLeavingSealed(ObjectMapper web, PersonalDataCipher cipher) {
+        return JacksonSerializer.builder().objectMapper(web.copy().registerModule(PersonalDataModule.leavingSealed(cipher)))
+                .build();
+    }
+
     /** The installation's key-encryption key: base64 of 32 random bytes, the same for both applications. */
     public static byte[] keyEncryptionKey(String base64) {
         byte[] key = base64 == null || base64.isBlank() ? new byte[0] : Base64.getDecoder().decode(base64.trim());

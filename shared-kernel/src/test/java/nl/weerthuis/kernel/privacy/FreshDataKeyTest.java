@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A client's first sealed write makes their data key: looked for once, stored once, and used as made — not read back.
- * A key whose row rolled back with its transaction is not used again.
+ * A client's first sealed write makes their data key in one statement (stored unless one is there, and what is there
+ * read in the same statement) and uses it as made — not read back. A key another writer stored first is the one used;
+ * an erased client gets no new key. A key whose row rolled back with its transaction is not used again.
  */
 class FreshDataKeyTest {
 
@@ -63,12 +65,30 @@ class FreshDataKeyTest {
     void the_first_write_stores_the_key_it_made_and_uses_it_without_reading_it_back() {
         JdbcPersonalDataKeys keys = keys();
         SecretKey made = keys.forWriting("client-1");
-        assertThat(statements).as("one look, one insert").hasSize(2);
-        assertThat(statements.get(0)).startsWith("SELECT");
-        assertThat(statements.get(1)).startsWith("INSERT");
+        assertThat(statements).as("one statement: insert unless there, else read").hasSize(1);
+        assertThat(statements.get(0)).startsWith("WITH made AS (INSERT");
         assertThat(keys.forWriting("client-1")).isEqualTo(made);
-        assertThat(statements).as("then from the cache").hasSize(2);
+        assertThat(statements).as("then from the cache").hasSize(1);
         assertThat(keys().forReading("client-1")).as("the stored key is the one used").contains(made);
+    }
+
+    @Test
+    void a_key_another_writer_stored_first_is_the_one_used_and_read_in_the_same_statement() {
+        SecretKey first = keys().forWriting("client-3");
+        statements.clear();
+        JdbcPersonalDataKeys other = keys();
+        assertThat(other.forWriting("client-3")).isEqualTo(first);
+        assertThat(statements).as("the insert that found a row read it too").hasSize(1);
+        assertThat(keys().forReading("client-3")).contains(first);
+    }
+
+    @Test
+    void an_erased_client_gets_no_new_key() {
+        JdbcPersonalDataKeys keys = keys();
+        keys.forWriting("client-4");
+        keys.erase("client-4");
+        assertThatThrownBy(() -> keys().forWriting("client-4")).isInstanceOf(PersonalDataErasedException.class);
+        assertThat(keys().forReading("client-4")).isEmpty();
     }
 
     @Test

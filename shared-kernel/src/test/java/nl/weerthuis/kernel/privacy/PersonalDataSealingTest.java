@@ -96,6 +96,19 @@ class PersonalDataSealingTest {
         assertThat(read(serializer.serialize(offered, byte[].class))).isEqualTo(offered);
     }
 
+    /** What a read model may keep as it came: a text sealed with the key of the client it is about, no other. */
+    @Test
+    void a_text_is_known_as_sealed_for_its_own_client_only() {
+        String sealed = new PersonalDataCipher(keys).seal("client-4", "a note");
+
+        assertThat(PersonalDataCipher.isSealedFor("client-4", sealed)).isTrue();
+        assertThat(PersonalDataCipher.isSealedFor("client-44", sealed)).isFalse();
+        assertThat(PersonalDataCipher.isSealedFor("client", sealed)).isFalse();
+        assertThat(PersonalDataCipher.isSealedFor("client-4:x", "pd1:client-4:x:abc")).isFalse();
+        assertThat(PersonalDataCipher.isSealedFor("client-4", "a note")).isFalse();
+        assertThat(PersonalDataCipher.isSealedFor("client-4", null)).isFalse();
+    }
+
     @Test
     void after_erasure_the_same_stored_bytes_read_as_erased_and_the_rest_is_unchanged() {
         SerializedObject<byte[]> stored = serializer.serialize(registered("client-3",
@@ -179,6 +192,37 @@ class PersonalDataSealingTest {
 
     private Object read(SerializedObject<byte[]> stored) {
         return serializer.deserialize(stored);
+    }
+
+    /** The outflow monitor reads its events this way: it counts, and opens no personal text it does not use. */
+    @Test
+    void a_reader_leaving_texts_sealed_gets_them_sealed_and_asks_for_no_key() {
+        ClientRegisteredEvent registered = registered("client-9", new PersonalDetails("Jan Jansen", "111222333",
+                "1980-02-03", "06-12345678"));
+        SerializedObject<String> stored = serializer.serialize(registered, String.class);
+        PersonalDataKeys noKeys = new PersonalDataKeys() {
+            public java.util.Optional<javax.crypto.SecretKey> forReading(String subject) {
+                throw new AssertionError("asked the key of " + subject);
+            }
+            public javax.crypto.SecretKey forWriting(String subject) {
+                throw new AssertionError("asked the key of " + subject);
+            }
+            public boolean erase(String subject) {
+                throw new AssertionError();
+            }
+            public void forget(String subject) {
+            }
+        };
+        JacksonSerializer leavingSealed = JacksonSerializer.builder().objectMapper(new ObjectMapper()
+                .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .registerModule(PersonalDataModule.leavingSealed(new PersonalDataCipher(noKeys)))).build();
+
+        ClientRegisteredEvent read = leavingSealed.deserialize(stored);
+
+        assertThat(read.personalDetails().name()).startsWith("pd1:client-9:").isNotEqualTo("Jan Jansen");
+        assertThat(read.region()).isEqualTo(registered.region());
+        assertThat(read.registeredOn()).isEqualTo(registered.registeredOn());
+        assertThat(((ClientRegisteredEvent) serializer.deserialize(stored)).personalDetails().name()).isEqualTo("Jan Jansen");
     }
 
     private static ClientRegisteredEvent registered(String clientId, PersonalDetails details) {
