@@ -24,7 +24,7 @@ import nl.weerthuis.kernel.tenancy.StartTenancyCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.springframework.jdbc.core.JdbcTemplate;
+import nl.weerthuis.command.eventstore.BurstAppends;
 import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,8 +40,9 @@ import java.util.UUID;
 /**
  * Brings a region's existing caseload in: every row is checked first; then all journeys are recorded through the
  * aggregates' own rules, in business-date order per journey, inside one transaction — so nothing is recorded unless
- * the whole batch is accepted. A dry run does the same and rolls back, reporting per row what would have been
- * recorded. Time-driven steps (flip terms, reviews, waakvlam contacts) fall due in the past for such journeys; the
+ * the whole batch is accepted. Its events are held back and appended in one burst at the end ({@link BurstAppends}):
+ * a transaction that appends for minutes beside other commands would have its first events skipped by the readers.
+ * A dry run does the same and rolls back, reporting per row what would have been recorded. Time-driven steps (flip terms, reviews, waakvlam contacts) fall due in the past for such journeys; the
  * deadline manager lets them settle until every imported fact is on record, and they are then decided by business
  * date (see {@code SettlingDeadlineManager}).
  */
@@ -55,12 +56,12 @@ public class CaseloadImport {
 
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbc;
+    private final BurstAppends appends;
 
-    CaseloadImport(CommandGateway commands, TransactionTemplate transactions, JdbcTemplate jdbc) {
+    CaseloadImport(CommandGateway commands, TransactionTemplate transactions, BurstAppends appends) {
         this.commands = commands;
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.appends = appends;
     }
 
     /** What happened (or would happen) to one row. */
@@ -98,17 +99,19 @@ public class CaseloadImport {
         if (checked.stream().anyMatch(r -> !r.problems().isEmpty()) || parsed.isEmpty()) {
             return new Report(batch, region, dryRun, false, checked);
         }
-        return transactions.execute(status -> {
+        return transactions.execute(status -> appends.holding(held -> {
             List<RowReport> rows = new ArrayList<>();
             for (CaseloadRow.Parsed p : parsed) {
-                rows.add(record(batch, region, p.row(), caller));
+                rows.add(record(batch, region, p.row(), caller, held));
             }
             boolean valid = rows.stream().allMatch(r -> r.problems().isEmpty());
             if (dryRun || !valid) {
                 status.setRollbackOnly(); // all or nothing; a dry run only shows
+            } else {
+                appends.appendAlone(held.all());
             }
             return new Report(batch, region, dryRun, valid && !dryRun, rows);
-        });
+        }));
     }
 
     private static RowReport withProblem(RowReport row, CaseloadRow.Problem problem) {
@@ -118,7 +121,7 @@ public class CaseloadImport {
     }
 
     /** One journey, step by step in business-date order; the first step a rule refuses ends the row. */
-    private RowReport record(String batch, String region, CaseloadRow row, Actor caller) {
+    private RowReport record(String batch, String region, CaseloadRow row, Actor caller, BurstAppends.Held held) {
         String clientId = UUID.randomUUID().toString();
         String tenancyId = row.offeredOn() == null ? null : UUID.randomUUID().toString();
         List<Object> steps = new ArrayList<>();
@@ -190,10 +193,8 @@ public class CaseloadImport {
                 break;
             }
         }
-        List<String> events = jdbc.queryForList("""
-                        SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier IN (?, ?)
-                        ORDER BY global_index""", String.class, clientId, tenancyId == null ? clientId : tenancyId)
-                .stream().map(type -> type.substring(type.lastIndexOf('.') + 1).replace("Event", "")).toList();
+        List<String> events = held.of(clientId, tenancyId == null ? clientId : tenancyId).stream()
+                .map(event -> event.getPayloadType().getSimpleName().replace("Event", "")).toList();
         return new RowReport(row.reference(), clientId, tenancyId, events, problems);
     }
 }

@@ -3,7 +3,6 @@ package nl.weerthuis.command.eventstore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import nl.weerthuis.kernel.eventstore.HashChainedAppend;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -14,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Axon's JDBC engine (bytea payloads, no JPA), appending every event into its aggregate's hash chain, chained to the
- * hash the aggregate was loaded with where it was.
+ * hash the aggregate was loaded with where it was, each append in turn with a long transaction's burst
+ * ({@link BurstAppends}).
  */
 @Configuration
 class EventStoreEngine {
@@ -23,7 +23,7 @@ class EventStoreEngine {
     static final int AGGREGATE_BATCH = 100;
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    BurstAppends eventStorageEngine(Serializer defaultSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
@@ -31,7 +31,7 @@ class EventStoreEngine {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
         LoadedChainHeads heads = new LoadedChainHeads();
-        return new ChainHeadReadingEngine(JdbcEventStorageEngine.builder()
+        return new BurstAppends(new ChainHeadReadingEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -44,7 +44,7 @@ class EventStoreEngine {
                 // An aggregate's sequence numbers have no gaps (each append takes the next; a batch commits whole),
                 // so a batch short of the range it asked for is the last: no second query to find nothing.
                 .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
-                .appendEvents(new HashChainedAppend(heads)), eventSchema, heads);
+                .appendEvents(BurstAppends.inTurn(new HashChainedAppend(heads))), eventSchema, heads));
     }
 
     /** Renamed event classes read under their current names (the query side registers the same). */

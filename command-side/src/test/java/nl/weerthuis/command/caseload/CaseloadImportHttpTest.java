@@ -233,6 +233,63 @@ class CaseloadImportHttpTest {
     }
 
     @Test
+    void an_import_lands_as_one_unbroken_run_of_the_store_while_other_commands_are_recorded_beside_it() throws Exception {
+        agreement();
+        StringBuilder csv = new StringBuilder(HEADER + "\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append("C-").append(i).append(",PROTECTED_HOUSING,RIBW,Ermelo,87654321,2024-06-01,2024-07-01,,,,,,,,,,,,,,,,,,,,")
+                    .append("2025-01-15,NOT_READY\n");
+        }
+        // Another caseworker keeps registering clients for as long as the import runs.
+        java.util.concurrent.atomic.AtomicBoolean importing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger besideTheImport = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch warm = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            while (importing.get()) {
+                boolean during = warm.getCount() == 0;
+                HttpHeaders headers = new HttpHeaders();
+                headers.setContentType(MediaType.APPLICATION_JSON);
+                headers.setBearerAuth(municipality);
+                headers.set("Idempotency-Key", UUID.randomUUID().toString());
+                ResponseEntity<String> registered = http.exchange("/api/v1/clients", HttpMethod.POST, new HttpEntity<>("""
+                        {"setting":"SHELTER","facility":"MO","region":"%s","municipality":"Ermelo",
+                         "careProvider":"87654321","registeredOn":"2026-01-05"}""".formatted(region), headers), String.class);
+                assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
+                if (during && importing.get()) {
+                    besideTheImport.incrementAndGet();
+                }
+                warm.countDown();
+            }
+        });
+        assertThat(warm.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        ResponseEntity<String> imported;
+        try {
+            imported = importCsv(csv.toString(), false);
+        } finally {
+            importing.set(false);
+        }
+        other.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(imported.getStatusCode().value()).as(imported.getBody()).isEqualTo(201);
+        assertThat(besideTheImport.get()).as("clients registered while the import ran").isPositive();
+
+        // The import's own events: those its one transaction wrote (later deadlines come in transactions of their own).
+        JsonNode rows = json.readTree(imported.getBody()).get("rows");
+        int reported = 0;
+        for (JsonNode row : rows) {
+            reported += row.get("events").size();
+        }
+        String first = rows.get(0).get("clientId").asText();
+        java.util.Map<String, Object> run = jdbc.queryForMap("""
+                SELECT count(*) AS events, min(global_index) AS first, max(global_index) AS last FROM domain_event_entry
+                WHERE xmin = (SELECT xmin FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0)""",
+                first);
+        assertThat((Long) run.get("events")).as("the events the report lists").isEqualTo((long) reported).isGreaterThanOrEqualTo(900);
+        assertThat((Long) run.get("last") - (Long) run.get("first") + 1)
+                .as("no other command's event among the import's: a reader passing them would skip the import's first")
+                .isEqualTo((long) reported);
+    }
+
+    @Test
     void only_the_municipality_imports() {
         for (String token : new String[]{TestTokens.token(TestTokens.CORPORATION, "HOUSING_CORPORATION", "CASEWORKER"),
                 TestTokens.token(TestTokens.CARE_PROVIDER, "CARE_PROVIDER", "CASEWORKER"),
