@@ -25,12 +25,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import nl.weerthuis.command.eventstore.BurstAppends;
+import nl.weerthuis.kernel.BusinessCalendar;
 import nl.weerthuis.kernel.identity.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +79,7 @@ public class CaseloadImport {
 
     public Report run(String region, List<Map<String, String>> cells, boolean dryRun, Actor caller) {
         String batch = UUID.randomUUID().toString();
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+        LocalDate today = BusinessCalendar.today();
         List<CaseloadRow.Parsed> parsed = cells.stream().map(c -> CaseloadRow.parse(c, today)).toList();
         List<RowReport> checked = new ArrayList<>();
         Map<String, Integer> references = new LinkedHashMap<>();
@@ -107,8 +107,9 @@ public class CaseloadImport {
             boolean valid = rows.stream().allMatch(r -> r.problems().isEmpty());
             if (dryRun || !valid) {
                 status.setRollbackOnly(); // all or nothing; a dry run only shows
-            } else {
-                appends.appendAlone(held.all());
+            }
+            if (valid) {
+                appends.settle(held.all(), !dryRun); // a refused batch's transaction may be aborted already
             }
             return new Report(batch, region, dryRun, valid && !dryRun, rows);
         }));

@@ -8,13 +8,21 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.Serializer;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,33 +35,87 @@ import java.util.stream.Stream;
  * only for a while (Axon: 10,000 later events, or 60 s). A transaction that appends for minutes while others commit
  * beside it — a caseload import: thousands of journeys, all or nothing — would have its first events given up by
  * every reader, silently. So such work {@linkplain #holding holds} its appends back (its own commands still read
- * their aggregates, held events included), and then {@linkplain #appendAlone appends} them alone: every append holds
- * a shared lock until its transaction ends, the burst an exclusive one. The burst thus waits for the appends in
- * flight and then draws one unbroken run of indexes that no other append can overtake; other commands wait only for
- * the burst and its commit, not for the whole import.
+ * their aggregates, held events included), and then {@linkplain #settle appends} them alone: every append holds a
+ * shared lock until its transaction ends, the burst an exclusive one. The burst thus draws one unbroken run of indexes
+ * that no other append can overtake; other commands wait only for the burst and its commit, not for the whole import.
+ * <p>
+ * The burst does not queue for its lock: it tries, and tries again, until no append is in flight. Queued, it would make
+ * every later append queue behind it — and an append in flight may be waiting, in this JVM, for the aggregate lock of
+ * a command queued so (a move-in's outflow, a journey batch's next command), a cycle PostgreSQL cannot see. Only after
+ * {@link #TRYING} does it queue. Events are serialized and sealed (personal-data keys made) before the lock is taken.
  */
 public class BurstAppends implements EventStorageEngine {
 
     private static final String SHARED = "SELECT pg_advisory_xact_lock_shared(hashtext('weerthuis.event-append'))";
+    private static final String TRY_ALONE = "SELECT pg_try_advisory_xact_lock(hashtext('weerthuis.event-append'))";
     private static final String ALONE = "SELECT pg_advisory_xact_lock(hashtext('weerthuis.event-append'))";
+    /** How long a burst tries for its lock before it queues for it. */
+    static final Duration TRYING = Duration.ofSeconds(30);
+    private static final long RETRY_MILLIS = 5;
 
-    private static final ThreadLocal<List<DomainEventMessage<?>>> HELD = new ThreadLocal<>();
+    private static final ThreadLocal<Holding> HELD = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> ALONE_NOW = new ThreadLocal<>();
 
     private final EventStorageEngine store;
+    private final Serializer serializer;
 
-    BurstAppends(EventStorageEngine store) {
+    BurstAppends(EventStorageEngine store, Serializer eventSerializer) {
         this.store = store;
+        this.serializer = eventSerializer;
     }
 
     /** Takes the append lock (shared, or exclusive in a burst) on the appending transaction's connection first. */
     static AppendEventsStatementBuilder inTurn(AppendEventsStatementBuilder append) {
         return (connection, schema, dataType, events, serializer, timestampWriter) -> {
             try (Statement lock = connection.createStatement()) {
-                lock.execute(Boolean.TRUE.equals(ALONE_NOW.get()) ? ALONE : SHARED);
+                if (Boolean.TRUE.equals(ALONE_NOW.get())) {
+                    alone(lock);
+                } else {
+                    lock.execute(SHARED);
+                }
             }
             return append.build(connection, schema, dataType, events, serializer, timestampWriter);
         };
+    }
+
+    private static void alone(Statement lock) throws SQLException {
+        long until = System.nanoTime() + TRYING.toNanos();
+        while (System.nanoTime() < until) {
+            try (ResultSet taken = lock.executeQuery(TRY_ALONE)) {
+                if (taken.next() && taken.getBoolean(1)) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS); // a back-off between tries, not a wait for anything in particular
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting to append alone", e);
+            }
+        }
+        lock.execute(ALONE);
+    }
+
+    /** This thread's held events: in append order, and by aggregate for its own commands' loads. */
+    private static final class Holding {
+        final List<DomainEventMessage<?>> ordered = new ArrayList<>();
+        final Map<String, List<DomainEventMessage<?>>> byAggregate = new HashMap<>();
+
+        void add(List<DomainEventMessage<?>> events) {
+            ordered.addAll(events);
+            events.forEach(e -> byAggregate.computeIfAbsent(e.getAggregateIdentifier(), id -> new ArrayList<>()).add(e));
+        }
+
+        void remove(List<DomainEventMessage<?>> events) {
+            Set<DomainEventMessage<?>> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+            gone.addAll(events);
+            ordered.removeIf(gone::contains);
+            events.forEach(e -> byAggregate.getOrDefault(e.getAggregateIdentifier(), new ArrayList<>()).removeIf(gone::contains));
+        }
+
+        List<DomainEventMessage<?>> of(String aggregateIdentifier) {
+            return byAggregate.getOrDefault(aggregateIdentifier, List.of());
+        }
     }
 
     /** The events held back so far on this thread, in the order they were appended. */
@@ -68,25 +130,25 @@ public class BurstAppends implements EventStorageEngine {
 
     /**
      * Runs {@code work} (inside an open transaction) with this thread's appends held back instead of stored. Appends
-     * of a unit of work that rolls back are let go again. Nothing held is stored unless passed to {@link #appendAlone}.
+     * of a unit of work that rolls back are let go again. Nothing held is stored unless {@linkplain #settle settled}.
      */
     public <T> T holding(Function<Held, T> work) {
         if (HELD.get() != null) {
             throw new IllegalStateException("already holding appends on this thread");
         }
-        List<DomainEventMessage<?>> held = new ArrayList<>();
+        Holding held = new Holding();
         HELD.set(held);
         try {
             return work.apply(new Held() {
                 @Override
                 public List<DomainEventMessage<?>> of(String... aggregateIdentifiers) {
-                    Set<String> wanted = Set.copyOf(java.util.Arrays.asList(aggregateIdentifiers));
-                    return held.stream().filter(e -> wanted.contains(e.getAggregateIdentifier())).toList();
+                    Set<String> wanted = Set.copyOf(Arrays.asList(aggregateIdentifiers));
+                    return held.ordered.stream().filter(e -> wanted.contains(e.getAggregateIdentifier())).toList();
                 }
 
                 @Override
                 public List<DomainEventMessage<?>> all() {
-                    return List.copyOf(held);
+                    return List.copyOf(held.ordered);
                 }
             });
         } finally {
@@ -94,58 +156,71 @@ public class BurstAppends implements EventStorageEngine {
         }
     }
 
-    /** Appends these events in the current transaction, with no other append in between or overtaking. */
-    public void appendAlone(List<? extends DomainEventMessage<?>> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        ALONE_NOW.set(true);
+    /**
+     * Ends held work: the events are serialized and sealed as the store will write them (so a dry run makes what a
+     * real one makes, and the burst makes no keys under its lock); then, if {@code append}, appended in the current
+     * transaction with no other append in between or overtaking. Not appended, the personal-data keys made for them
+     * are let go with them.
+     */
+    public void settle(List<? extends DomainEventMessage<?>> events, boolean append) {
+        // Sealing makes a personal-data key per new subject and caches it until its unit of work rolls back.
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            store.appendEvents(events);
-        } finally {
-            ALONE_NOW.remove();
+            for (DomainEventMessage<?> event : events) {
+                event.serializePayload(serializer, byte[].class); // kept on the message: the append reuses it
+                event.serializeMetaData(serializer, byte[].class);
+            }
+            if (append && !events.isEmpty()) {
+                ALONE_NOW.set(true);
+                try {
+                    store.appendEvents(events);
+                } finally {
+                    ALONE_NOW.remove();
+                }
+            }
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        if (append) {
+            unitOfWork.commit();
+        } else {
+            unitOfWork.rollback();
         }
     }
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        List<DomainEventMessage<?>> held = HELD.get();
+        Holding held = HELD.get();
         if (held == null) {
             store.appendEvents(events);
             return;
         }
         List<DomainEventMessage<?>> these = events.stream().<DomainEventMessage<?>>map(e -> (DomainEventMessage<?>) e).toList();
-        held.addAll(these);
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(u -> {
-            Set<DomainEventMessage<?>> rolledBack = Collections.newSetFromMap(new IdentityHashMap<>());
-            rolledBack.addAll(these);
-            held.removeIf(rolledBack::contains);
-        }));
+        held.add(these);
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(u -> held.remove(these)));
     }
 
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
         DomainEventStream stored = store.readEvents(aggregateIdentifier, firstSequenceNumber);
-        List<DomainEventMessage<?>> held = HELD.get();
+        Holding held = HELD.get();
         if (held == null) {
             return stored;
         }
-        List<DomainEventMessage<?>> heldHere = held.stream()
-                .filter(e -> e.getAggregateIdentifier().equals(aggregateIdentifier)
-                        && e.getSequenceNumber() >= firstSequenceNumber).toList();
+        List<DomainEventMessage<?>> heldHere = held.of(aggregateIdentifier).stream()
+                .filter(e -> e.getSequenceNumber() >= firstSequenceNumber).toList();
         return heldHere.isEmpty() ? stored : DomainEventStream.concat(stored, DomainEventStream.of(heldHere));
     }
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         Optional<Long> stored = store.lastSequenceNumberFor(aggregateIdentifier);
-        List<DomainEventMessage<?>> held = HELD.get();
+        Holding held = HELD.get();
         if (held == null) {
             return stored;
         }
-        return Stream.concat(stored.stream(), held.stream()
-                        .filter(e -> e.getAggregateIdentifier().equals(aggregateIdentifier))
-                        .map(DomainEventMessage::getSequenceNumber))
+        return Stream.concat(stored.stream(), held.of(aggregateIdentifier).stream().map(DomainEventMessage::getSequenceNumber))
                 .max(Long::compareTo);
     }
 

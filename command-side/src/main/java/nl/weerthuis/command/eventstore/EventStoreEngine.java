@@ -44,7 +44,7 @@ class EventStoreEngine {
                 // An aggregate's sequence numbers have no gaps (each append takes the next; a batch commits whole),
                 // so a batch short of the range it asked for is the last: no second query to find nothing.
                 .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
-                .appendEvents(BurstAppends.inTurn(new HashChainedAppend(heads))), eventSchema, heads));
+                .appendEvents(BurstAppends.inTurn(new HashChainedAppend(heads))), eventSchema, heads), eventSerializer);
     }
 
     /** Renamed event classes read under their current names (the query side registers the same). */

@@ -3,14 +3,14 @@ package nl.weerthuis.command.journey;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import org.axonframework.modelling.command.ConcurrencyException;
+import nl.weerthuis.command.web.LostRace;
 
 import java.time.Duration;
 
 /**
  * When a deadline fails because another instance appended to its aggregate first (two overdue deadlines of one
- * tenancy fire at the same moment, one on each instance), it is decided again a second later on the aggregate as it
- * now stands, instead of after db-scheduler's five minutes for a failure. A deadline that keeps losing, or fails for
+ * tenancy fire at the same moment, one on each instance), or PostgreSQL chose it as a deadlock's loser, it is decided
+ * again a second later (at the scheduler's next poll) on the aggregate as it now stands, instead of after db-scheduler's five minutes for a failure. A deadline that keeps losing, or fails for
  * any other reason, waits the five minutes.
  */
 class LostRaceRetriedSoon<T> implements FailureHandler<T> {
@@ -21,12 +21,7 @@ class LostRaceRetriedSoon<T> implements FailureHandler<T> {
 
     /** How long a deadline that failed with this cause, this many times in a row, waits before it is tried again. */
     static Duration retryAfter(Throwable cause, int consecutiveFailures) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return consecutiveFailures < SOON_AT_MOST ? SOON : LATER;
-            }
-        }
-        return LATER;
+        return LostRace.causes(cause) && consecutiveFailures < SOON_AT_MOST ? SOON : LATER;
     }
 
     @Override

@@ -10,14 +10,14 @@ import java.sql.SQLException;
  * aggregate and sequence number), or PostgreSQL chose it as the loser of a deadlock or serialization conflict
  * (SQLSTATE class 40). Nothing of it was stored; deciding it again on the stored version is safe.
  */
-final class LostRace {
+public final class LostRace {
 
     private static final String TRANSACTION_ROLLBACK_CLASS = "40";
 
     private LostRace() {
     }
 
-    static boolean causes(Throwable failure) {
+    public static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException) {
                 return true;

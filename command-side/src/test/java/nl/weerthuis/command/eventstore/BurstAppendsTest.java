@@ -60,7 +60,7 @@ class BurstAppendsTest {
             failing.rollback();
             assertThat(held.of(dropped)).isEmpty();
 
-            engine.appendAlone(held.all());
+            engine.settle(held.all(), true);
             return null;
         }));
         assertThat(stored(kept)).isEqualTo(2);
@@ -73,7 +73,7 @@ class BurstAppendsTest {
         String burst = UUID.randomUUID().toString(), beside = UUID.randomUUID().toString();
         CountDownLatch appended = new CountDownLatch(1), release = new CountDownLatch(1);
         CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            engine.appendAlone(List.of(event(burst, 0), event(burst, 1)));
+            engine.settle(List.of(event(burst, 0), event(burst, 1)), true);
             appended.countDown();
             try {
                 assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
@@ -97,5 +97,41 @@ class BurstAppendsTest {
         assertThat(order).hasSize(3);
         assertThat(jdbc.queryForObject("SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = ?",
                 String.class, order.get(2))).isEqualTo(beside);
+    }
+
+    @Test
+    void a_burst_that_waits_for_appends_in_flight_does_not_hold_up_the_appends_that_come_after() throws Exception {
+        String inFlight = UUID.randomUUID().toString(), burst = UUID.randomUUID().toString(),
+                after = UUID.randomUUID().toString();
+        CountDownLatch appended = new CountDownLatch(1), release = new CountDownLatch(1);
+        CompletableFuture<Void> command = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            engine.appendEvents(List.of(event(inFlight, 0)));
+            appended.countDown();
+            try {
+                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status ->
+                engine.settle(List.of(event(burst, 0)), true)));
+        // The burst is trying for its lock, or waiting for it (its session's last statement says which).
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE query IN ('SELECT pg_try_advisory_xact_lock(hashtext(''weerthuis.event-append''))', "
+                + "'SELECT pg_advisory_xact_lock(hashtext(''weerthuis.event-append''))')", Long.class) > 0);
+
+        // Had the burst queued for its lock, this append would queue behind it, and behind the command in flight
+        // (which, in a real system, might be waiting in this JVM for the aggregate this one holds).
+        engine.appendEvents(List.of(event(after, 0)));
+        assertThat(importing).isNotDone();
+
+        release.countDown();
+        command.get(30, TimeUnit.SECONDS);
+        importing.get(30, TimeUnit.SECONDS);
+        long burstAt = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, burst);
+        assertThat(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier IN (?, ?)",
+                Long.class, inFlight, after)).as("the burst drew its index after both").isLessThan(burstAt);
     }
 }

@@ -18,6 +18,13 @@ class LostRaceRetriedSoonTest {
     }
 
     @Test
+    void a_deadlock_loser_is_tried_again_a_second_later_too() {
+        Throwable deadlock = new DeadlineException("Failed to process",
+                new java.sql.SQLException("deadlock detected", "40P01"));
+        assertThat(LostRaceRetriedSoon.retryAfter(deadlock, 1)).isEqualTo(LostRaceRetriedSoon.SOON);
+    }
+
+    @Test
     void a_deadline_that_keeps_losing_waits_like_any_failure() {
         assertThat(LostRaceRetriedSoon.retryAfter(LOST_RACE, LostRaceRetriedSoon.SOON_AT_MOST)).isEqualTo(LostRaceRetriedSoon.LATER);
     }
