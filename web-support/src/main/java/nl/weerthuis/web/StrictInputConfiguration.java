@@ -1,5 +1,6 @@
 package nl.weerthuis.web;
 
+import nl.weerthuis.kernel.BusinessCalendar;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -42,13 +43,10 @@ import java.util.List;
 @Configuration
 public class StrictInputConfiguration {
 
-    /** Business dates are Dutch dates: "today" is the date in the Netherlands, wherever the server's clock is set. */
-    static final java.time.ZoneId NETHERLANDS = java.time.ZoneId.of("Europe/Amsterdam");
-
     @Bean
     StrictInput strictInput(@Value("${weerthuis.input.earliest-date:1900-01-01}") LocalDate earliest,
                             @Value("${weerthuis.input.planning-horizon:P10Y}") Period planningHorizon) {
-        return new StrictInput(earliest, planningHorizon, Clock.systemUTC(), NETHERLANDS);
+        return new StrictInput(earliest, planningHorizon, Clock.systemUTC(), BusinessCalendar.NETHERLANDS);
     }
 
     /**
@@ -57,7 +55,7 @@ public class StrictInputConfiguration {
      */
     @Bean
     org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer dutchValidationClock() {
-        return configuration -> configuration.clockProvider(() -> Clock.system(NETHERLANDS));
+        return configuration -> configuration.clockProvider(() -> Clock.system(BusinessCalendar.NETHERLANDS));
     }
 
     /** Replaces Spring Boot's JSON converter: reading is strict, writing is as before. */

@@ -2,7 +2,7 @@ package nl.weerthuis.command.careindication;
 
 import nl.weerthuis.command.agreement.AgreementPolicies;
 import nl.weerthuis.command.client.ClientRegister;
-import nl.weerthuis.command.rules.BusinessCalendar;
+import nl.weerthuis.kernel.BusinessCalendar;
 import nl.weerthuis.command.rules.RuleViolation;
 import nl.weerthuis.kernel.identity.MetadataKeys;
 import nl.weerthuis.kernel.identity.OrganisationId;

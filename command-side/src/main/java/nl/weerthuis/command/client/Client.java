@@ -1,7 +1,7 @@
 package nl.weerthuis.command.client;
 
 import nl.weerthuis.command.agreement.AgreementPolicies;
-import nl.weerthuis.command.rules.BusinessCalendar;
+import nl.weerthuis.kernel.BusinessCalendar;
 import nl.weerthuis.kernel.agreement.PolicyInForce;
 import nl.weerthuis.kernel.client.ArrangementChecklistUpdatedEvent;
 import nl.weerthuis.kernel.client.AssignCaseCoordinationCommand;

@@ -3,7 +3,7 @@ package nl.weerthuis.command.tenancy;
 import nl.weerthuis.command.agreement.AgreementPolicies;
 import nl.weerthuis.command.client.ClientRegister;
 import nl.weerthuis.command.client.ClientRegister.ClientStatus;
-import nl.weerthuis.command.rules.BusinessCalendar;
+import nl.weerthuis.kernel.BusinessCalendar;
 import nl.weerthuis.kernel.agreement.PolicyInForce;
 import nl.weerthuis.kernel.tenancy.*;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
+import static nl.weerthuis.kernel.BusinessCalendar.startOf;
 import static nl.weerthuis.command.support.Rules.violated;
 
 class CareIndicationTest {

@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
 
-import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
+import static nl.weerthuis.kernel.BusinessCalendar.startOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WaakvlamScheduleTest {

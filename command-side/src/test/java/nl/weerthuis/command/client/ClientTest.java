@@ -22,7 +22,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import static nl.weerthuis.kernel.identity.OrganisationType.NEIGHBOURHOOD_TEAM;
 import nl.weerthuis.kernel.identity.OrganisationType;
 
-import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
+import static nl.weerthuis.kernel.BusinessCalendar.startOf;
 
 class ClientTest {
 

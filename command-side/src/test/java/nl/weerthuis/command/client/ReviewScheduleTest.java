@@ -14,7 +14,7 @@ import java.util.List;
 import nl.weerthuis.kernel.client.MonitoringReviewDueEvent;
 import nl.weerthuis.kernel.client.MonitoringReviewRecordedEvent;
 
-import static nl.weerthuis.command.rules.BusinessCalendar.startOf;
+import static nl.weerthuis.kernel.BusinessCalendar.startOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReviewScheduleTest {

@@ -34,7 +34,7 @@ class JourneyRaceHttpTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    private final LocalDate movedIn = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(2);
+    private final LocalDate movedIn = nl.weerthuis.kernel.BusinessCalendar.today().minusMonths(2);
     private final String municipality = TestTokens.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "CASEWORKER");
     private final String corporation = TestTokens.token(TestTokens.CORPORATION, "HOUSING_CORPORATION", "CASEWORKER");
     private final String careProvider = TestTokens.token(TestTokens.CARE_PROVIDER, "CARE_PROVIDER", "CASEWORKER");
@@ -57,7 +57,7 @@ class JourneyRaceHttpTest {
     @org.junit.jupiter.api.Test
     void a_version_moved_by_the_clock_is_explained_in_the_409() throws Exception {
         // Moved in seven months ago: the first half-yearly review falls due at once, a deadline, not a person.
-        String clientId = housedClient(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(7));
+        String clientId = housedClient(nl.weerthuis.kernel.BusinessCalendar.today().minusMonths(7));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%MonitoringReviewDueEvent'",
                 Long.class, clientId) == 1);
@@ -70,7 +70,7 @@ class JourneyRaceHttpTest {
         headers.setIfMatch("\"" + (due - 1) + "\"");
         ResponseEntity<String> stale = http.exchange("/api/v1/clients/" + clientId + "/monitoring-reviews", HttpMethod.POST,
                 new HttpEntity<>("{\"reviewedOn\":\"%s\",\"outcome\":\"stable\"}".formatted(
-                        LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(1)), headers), String.class);
+                        nl.weerthuis.kernel.BusinessCalendar.today().minusDays(1)), headers), String.class);
 
         assertThat(stale.getStatusCode().value()).isEqualTo(409);
         var change = json.readTree(stale.getBody()).get("changesSince").get(0);

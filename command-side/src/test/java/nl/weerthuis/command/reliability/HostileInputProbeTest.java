@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,7 +40,7 @@ class HostileInputProbeTest {
     private static final String PERSON = "hostile-" + UUID.randomUUID();
     private static final Set<String> FREE_TEXT = Set.of("grounds", "notes", "description", "wishes", "accessibilityNeeds",
             "outcome", "agreements", "waakvlamDeclinedGrounds");
-    private static final String FUTURE = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(30).toString();
+    private static final String FUTURE = nl.weerthuis.kernel.BusinessCalendar.today().plusDays(30).toString();
 
     record Endpoint(String method, String path, String organisationType, String body, Set<String> planned) {
     }

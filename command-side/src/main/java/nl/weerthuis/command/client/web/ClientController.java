@@ -5,7 +5,7 @@ import jakarta.validation.Valid;
 import nl.weerthuis.command.web.CommandDispatch;
 import nl.weerthuis.command.web.Creates;
 import nl.weerthuis.command.web.IdempotentRequests;
-import nl.weerthuis.command.rules.BusinessCalendar;
+import nl.weerthuis.kernel.BusinessCalendar;
 import nl.weerthuis.kernel.client.AssignCaseCoordinationCommand;
 import nl.weerthuis.kernel.client.ErasePersonalDataCommand;
 import nl.weerthuis.kernel.client.ErasureGround;

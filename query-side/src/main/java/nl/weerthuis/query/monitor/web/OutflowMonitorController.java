@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +72,7 @@ class OutflowMonitorController {
         if (outsideWindow.isPresent()) {
             return outsideWindow.get();
         }
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+        LocalDate today = nl.weerthuis.kernel.BusinessCalendar.today();
         // By default the calendar year so far, up to the end of this month: whole months, as monitors must ask.
         LocalDate until = to == null ? today.withDayOfMonth(today.lengthOfMonth()) : to;
         LocalDate since = from == null ? until.withDayOfYear(1) : from;
