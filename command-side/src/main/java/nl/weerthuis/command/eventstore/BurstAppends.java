@@ -41,35 +41,46 @@ import java.util.stream.Stream;
  * <p>
  * The burst does not queue for its lock: it tries, and tries again, until no append is in flight. Queued, it would make
  * every later append queue behind it — and an append in flight may be waiting, in this JVM, for the aggregate lock of
- * a command queued so (a move-in's outflow, a journey batch's next command), a cycle PostgreSQL cannot see. Only after
- * {@link #TRYING} does it queue. Events are serialized and sealed (personal-data keys made) before the lock is taken.
+ * a command queued so (a move-in's outflow, a journey batch's next command), a cycle PostgreSQL cannot see. Nor does
+ * it wait for ever: appends that never stop overlapping for that long (or one stuck in an open transaction) make the
+ * burst fail as PostgreSQL's own lock timeout does ({@link #BUSY}), and its whole transaction with it — an import that
+ * is not recorded and may be sent again, rather than every writer held up. Events are serialized and sealed
+ * (personal-data keys made) before the lock is taken.
  */
 public class BurstAppends implements EventStorageEngine {
 
     private static final String SHARED = "SELECT pg_advisory_xact_lock_shared(hashtext('weerthuis.event-append'))";
     private static final String TRY_ALONE = "SELECT pg_try_advisory_xact_lock(hashtext('weerthuis.event-append'))";
-    private static final String ALONE = "SELECT pg_advisory_xact_lock(hashtext('weerthuis.event-append'))";
-    /** How long a burst tries for its lock before it queues for it. */
-    static final Duration TRYING = Duration.ofSeconds(30);
+    /** PostgreSQL's SQLSTATE lock_not_available: a burst that found no moment to append alone. */
+    public static final String BUSY = "55P03";
     private static final long RETRY_MILLIS = 5;
 
     private static final ThreadLocal<Holding> HELD = new ThreadLocal<>();
-    private static final ThreadLocal<Boolean> ALONE_NOW = new ThreadLocal<>();
+    /** While a burst appends on this thread: how long it may try for its lock. */
+    private static final ThreadLocal<Duration> ALONE_NOW = new ThreadLocal<>();
 
     private final EventStorageEngine store;
     private final Serializer serializer;
+    private final Duration trying;
 
-    BurstAppends(EventStorageEngine store, Serializer eventSerializer) {
+    BurstAppends(EventStorageEngine store, Serializer eventSerializer, Duration trying) {
         this.store = store;
         this.serializer = eventSerializer;
+        this.trying = trying;
+    }
+
+    /** The same store, whose bursts try for their lock this long. */
+    BurstAppends trying(Duration trying) {
+        return new BurstAppends(store, serializer, trying);
     }
 
     /** Takes the append lock (shared, or exclusive in a burst) on the appending transaction's connection first. */
     static AppendEventsStatementBuilder inTurn(AppendEventsStatementBuilder append) {
         return (connection, schema, dataType, events, serializer, timestampWriter) -> {
             try (Statement lock = connection.createStatement()) {
-                if (Boolean.TRUE.equals(ALONE_NOW.get())) {
-                    alone(lock);
+                Duration trying = ALONE_NOW.get();
+                if (trying != null) {
+                    alone(lock, trying);
                 } else {
                     lock.execute(SHARED);
                 }
@@ -78,9 +89,9 @@ public class BurstAppends implements EventStorageEngine {
         };
     }
 
-    private static void alone(Statement lock) throws SQLException {
-        long until = System.nanoTime() + TRYING.toNanos();
-        while (System.nanoTime() < until) {
+    private static void alone(Statement lock, Duration trying) throws SQLException {
+        long until = System.nanoTime() + trying.toNanos();
+        do {
             try (ResultSet taken = lock.executeQuery(TRY_ALONE)) {
                 if (taken.next() && taken.getBoolean(1)) {
                     return;
@@ -92,8 +103,8 @@ public class BurstAppends implements EventStorageEngine {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted while waiting to append alone", e);
             }
-        }
-        lock.execute(ALONE);
+        } while (System.nanoTime() < until);
+        throw new SQLException("the event store found no moment to append the burst alone within " + trying, BUSY);
     }
 
     /** This thread's held events: in append order, and by aggregate for its own commands' loads. */
@@ -171,7 +182,7 @@ public class BurstAppends implements EventStorageEngine {
                 event.serializeMetaData(serializer, byte[].class);
             }
             if (append && !events.isEmpty()) {
-                ALONE_NOW.set(true);
+                ALONE_NOW.set(trying);
                 try {
                     store.appendEvents(events);
                 } finally {

@@ -29,7 +29,9 @@ class EventStoreEngine {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema,
+                                          @org.springframework.beans.factory.annotation.Value(
+                                                  "${weerthuis.event-store.burst-lock-wait:PT30S}") java.time.Duration burstLockWait) {
         LoadedChainHeads heads = new LoadedChainHeads();
         return new BurstAppends(new ChainHeadReadingEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -44,7 +46,7 @@ class EventStoreEngine {
                 // An aggregate's sequence numbers have no gaps (each append takes the next; a batch commits whole),
                 // so a batch short of the range it asked for is the last: no second query to find nothing.
                 .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
-                .appendEvents(BurstAppends.inTurn(new HashChainedAppend(heads))), eventSchema, heads), eventSerializer);
+                .appendEvents(BurstAppends.inTurn(new HashChainedAppend(heads))), eventSchema, heads), eventSerializer, burstLockWait);
     }
 
     /** Renamed event classes read under their current names (the query side registers the same). */

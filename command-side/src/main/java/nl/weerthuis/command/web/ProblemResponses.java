@@ -114,7 +114,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      * exception reaches here wrapped in whatever the store wraps it in.
      */
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail failedWhileStoring(RuntimeException ex) {
+    ProblemDetail failedWhileStoring(RuntimeException ex, jakarta.servlet.http.HttpServletResponse response) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             // A consequence in the same unit of work (the outflow of a move-in) breaks a rule: the cause is refused.
             if (cause instanceof RuleViolation violation) {
@@ -128,6 +128,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof AggregateStreamCreationException) {
                 return problem(HttpStatus.CONFLICT, "Already exists", "A resource with this id already exists");
+            }
+            if (cause instanceof java.sql.SQLException sql && nl.weerthuis.command.eventstore.BurstAppends.BUSY.equals(sql.getSQLState())) {
+                ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Event store busy",
+                        "Nothing was recorded: the store found no moment to take this batch alone; send it again");
+                response.setHeader("Retry-After", "30");
+                return problem;
             }
         }
         if (LostRace.causes(ex)) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -42,6 +43,22 @@ class BurstAppendsTest {
 
     private static GenericDomainEventMessage<String> event(String aggregate, long sequence) {
         return new GenericDomainEventMessage<>("Client", aggregate, sequence, "event " + sequence);
+    }
+
+    /** Runs {@code append} in a transaction of its own thread, returns once it has run, and commits on {@code release}. */
+    private CompletableFuture<Void> keptOpen(Runnable append, CountDownLatch release) throws InterruptedException {
+        CountDownLatch appended = new CountDownLatch(1);
+        CompletableFuture<Void> open = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            append.run();
+            appended.countDown();
+            try {
+                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        return open;
     }
 
     @Test
@@ -71,17 +88,9 @@ class BurstAppendsTest {
     @Test
     void an_append_while_a_burst_is_not_yet_committed_waits_for_it_and_lands_after_it() throws Exception {
         String burst = UUID.randomUUID().toString(), beside = UUID.randomUUID().toString();
-        CountDownLatch appended = new CountDownLatch(1), release = new CountDownLatch(1);
-        CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            engine.settle(List.of(event(burst, 0), event(burst, 1)), true);
-            appended.countDown();
-            try {
-                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> importing = keptOpen(() -> engine.settle(List.of(event(burst, 0), event(burst, 1)), true),
+                release);
         CompletableFuture<Void> command = CompletableFuture.runAsync(() -> engine.appendEvents(List.of(event(beside, 0))));
 
         // The command's append is queued behind the burst's lock, not stored beside it.
@@ -103,17 +112,8 @@ class BurstAppendsTest {
     void a_burst_that_waits_for_appends_in_flight_does_not_hold_up_the_appends_that_come_after() throws Exception {
         String inFlight = UUID.randomUUID().toString(), burst = UUID.randomUUID().toString(),
                 after = UUID.randomUUID().toString();
-        CountDownLatch appended = new CountDownLatch(1), release = new CountDownLatch(1);
-        CompletableFuture<Void> command = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            engine.appendEvents(List.of(event(inFlight, 0)));
-            appended.countDown();
-            try {
-                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> command = keptOpen(() -> engine.appendEvents(List.of(event(inFlight, 0))), release);
         CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status ->
                 engine.settle(List.of(event(burst, 0)), true)));
         // The burst is trying for its lock, or waiting for it (its session's last statement says which).
@@ -133,5 +133,26 @@ class BurstAppendsTest {
                 Long.class, burst);
         assertThat(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier IN (?, ?)",
                 Long.class, inFlight, after)).as("the burst drew its index after both").isLessThan(burstAt);
+    }
+
+    @Test
+    void a_burst_that_finds_no_moment_alone_fails_as_a_lock_timeout_and_stores_nothing() throws Exception {
+        String inFlight = UUID.randomUUID().toString(), burst = UUID.randomUUID().toString();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> stuck = keptOpen(() -> engine.appendEvents(List.of(event(inFlight, 0))), release);
+        try {
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+                    engine.trying(Duration.ofMillis(200)).settle(List.of(event(burst, 0)), true)))
+                    .hasRootCauseInstanceOf(java.sql.SQLException.class)
+                    .rootCause().extracting(cause -> ((java.sql.SQLException) cause).getSQLState()).isEqualTo(BurstAppends.BUSY);
+            // Meanwhile nobody else was held up.
+            String other = UUID.randomUUID().toString();
+            engine.appendEvents(List.of(event(other, 0)));
+            assertThat(stored(other)).isOne();
+        } finally {
+            release.countDown();
+        }
+        stuck.get(30, TimeUnit.SECONDS);
+        assertThat(stored(burst)).isZero();
     }
 }

@@ -47,6 +47,10 @@ class CaseloadImportController {
             content = @Content(schema = @Schema(implementation = CaseloadImport.Report.class)))
     @ApiResponse(responseCode = "422", description = "CASELOAD_INVALID: nothing was recorded, the rows at fault are "
             + "listed; or the Idempotency-Key was used for another request")
+    @ApiResponse(responseCode = "503", description = "The event store found no moment to take the batch alone (an "
+            + "append stayed in flight for 30 s): nothing was recorded; send it again after Retry-After",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
+                    description = "Seconds to wait before sending the batch again", schema = @Schema(type = "integer")))
     @Operation(summary = "Import a region's existing caseload (JSON: {region, journeys: [...]}); all or nothing; "
             + "dryRun=true reports per row what would be recorded")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -68,6 +72,10 @@ class CaseloadImportController {
             content = @Content(schema = @Schema(implementation = CaseloadImport.Report.class)))
     @ApiResponse(responseCode = "422", description = "CASELOAD_INVALID: nothing was recorded, the rows at fault are "
             + "listed; or the Idempotency-Key was used for another request")
+    @ApiResponse(responseCode = "503", description = "The event store found no moment to take the batch alone (an "
+            + "append stayed in flight for 30 s): nothing was recorded; send it again after Retry-After",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
+                    description = "Seconds to wait before sending the batch again", schema = @Schema(type = "integer")))
     @Operation(summary = "Import a region's existing caseload from the CSV template (region as a parameter)")
     @PostMapping(consumes = "text/csv")
     ResponseEntity<Object> importCsv(@RequestBody String body, @RequestParam(required = false) String region,

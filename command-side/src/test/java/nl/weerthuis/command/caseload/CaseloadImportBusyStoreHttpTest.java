@@ -1,0 +1,87 @@
+package nl.weerthuis.command.caseload;
+
+import nl.weerthuis.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An import whose burst finds no moment to append alone (an append stays in flight, here held open on purpose) is
+ * refused with 503 problem+json and Retry-After, records nothing, and can be sent again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "weerthuis.event-store.burst-lock-wait=PT0.5S")
+@ActiveProfiles("test")
+class CaseloadImportBusyStoreHttpTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private final String region = "Busy-" + UUID.randomUUID();
+    private final String municipality = TestTokens.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "CASEWORKER");
+
+    private ResponseEntity<String> post(String path, MediaType type, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        headers.setBearerAuth(municipality);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    @Test
+    void an_import_that_cannot_append_alone_is_refused_with_503_and_records_nothing() throws Exception {
+        post("/api/v1/regional-agreements", MediaType.APPLICATION_JSON, """
+                {"region":"%s","name":"Convenant","effectiveFrom":"2020-01-01","policy":{"offerDeadline":"P182D",
+                 "flipMinimumTerm":"P6M","flipMaximumTerm":"P18M","reviewCadence":"P6M","reviewPeriod":"P24M",
+                 "waakvlamFrequency":"P4W","waakvlamDuration":"P6M"}}""".formatted(region));
+        String csv = CaseloadImportHttpTest.HEADER + "\n"
+                + "C-1,PROTECTED_HOUSING,RIBW,Ermelo,87654321,2024-06-01,2024-07-01,,,,,,,,,,,,,,,,,,,,2025-01-15,NOT_READY\n";
+
+        // An append in flight that does not end while the import tries (as a transaction stuck open would).
+        CountDownLatch holding = new CountDownLatch(1), release = new CountDownLatch(1);
+        CompletableFuture<Void> inFlight = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            jdbc.execute("SELECT pg_advisory_xact_lock_shared(hashtext('weerthuis.event-append'))");
+            holding.countDown();
+            try {
+                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        ResponseEntity<String> refused;
+        try {
+            refused = post("/api/v1/caseload-imports?region=" + region, MediaType.parseMediaType("text/csv"), csv);
+        } finally {
+            release.countDown();
+        }
+        inFlight.get(30, TimeUnit.SECONDS);
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(503);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lookup_client WHERE region = ?", Long.class, region))
+                .as("nothing of the batch recorded").isZero();
+
+        ResponseEntity<String> again = post("/api/v1/caseload-imports?region=" + region, MediaType.parseMediaType("text/csv"), csv);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(201);
+    }
+}
