@@ -91,11 +91,14 @@ public class BurstAppends implements EventStorageEngine {
 
     private static void alone(Statement lock, Duration trying) throws SQLException {
         long until = System.nanoTime() + trying.toNanos();
-        do {
+        while (true) {
             try (ResultSet taken = lock.executeQuery(TRY_ALONE)) {
                 if (taken.next() && taken.getBoolean(1)) {
                     return;
                 }
+            }
+            if (System.nanoTime() >= until) {
+                throw new NoMomentAlone(trying);
             }
             try {
                 Thread.sleep(RETRY_MILLIS); // a back-off between tries, not a wait for anything in particular
@@ -103,8 +106,23 @@ public class BurstAppends implements EventStorageEngine {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted while waiting to append alone", e);
             }
-        } while (System.nanoTime() < until);
-        throw new SQLException("the event store found no moment to append the burst alone within " + trying, BUSY);
+        }
+    }
+
+    /** A burst that found no moment to append alone: as PostgreSQL's own lock timeout, its transaction must end. */
+    public static final class NoMomentAlone extends SQLException {
+
+        private final Duration tried;
+
+        NoMomentAlone(Duration tried) {
+            super("the event store found no moment to append the burst alone within " + tried, BUSY);
+            this.tried = tried;
+        }
+
+        /** How long the burst tried: about as long as sending it again should wait. */
+        public Duration tried() {
+            return tried;
+        }
     }
 
     /** This thread's held events: in append order, and by aggregate for its own commands' loads. */
@@ -174,6 +192,10 @@ public class BurstAppends implements EventStorageEngine {
      * are let go with them.
      */
     public void settle(List<? extends DomainEventMessage<?>> events, boolean append) {
+        if (CurrentUnitOfWork.isStarted()) {
+            // Nested, its rollback would not reach the root that the key cache listens to.
+            throw new IllegalStateException("held work is settled outside any unit of work");
+        }
         // Sealing makes a personal-data key per new subject and caches it until its unit of work rolls back.
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
@@ -189,8 +211,11 @@ public class BurstAppends implements EventStorageEngine {
                     ALONE_NOW.remove();
                 }
             }
-        } catch (RuntimeException e) {
-            unitOfWork.rollback(e);
+        } catch (Throwable e) {
+            // Whatever it was (an Error too): a unit of work left current would swallow this thread's next commands.
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
             throw e;
         }
         if (append) {

@@ -1,5 +1,6 @@
 package nl.weerthuis.command.web;
 
+import nl.weerthuis.command.eventstore.BurstAppends;
 import nl.weerthuis.command.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -129,10 +130,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof AggregateStreamCreationException) {
                 return problem(HttpStatus.CONFLICT, "Already exists", "A resource with this id already exists");
             }
-            if (cause instanceof java.sql.SQLException sql && nl.weerthuis.command.eventstore.BurstAppends.BUSY.equals(sql.getSQLState())) {
+            if (cause instanceof BurstAppends.NoMomentAlone busy) {
                 ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Event store busy",
                         "Nothing was recorded: the store found no moment to take this batch alone; send it again");
-                response.setHeader("Retry-After", "30");
+                response.setHeader("Retry-After", String.valueOf(Math.max(1, busy.tried().toSeconds())));
                 return problem;
             }
         }

@@ -26,9 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused with 503 problem+json and Retry-After, records nothing, and can be sent again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "weerthuis.event-store.burst-lock-wait=PT0.5S")
+        properties = "weerthuis.event-store.burst-lock-wait=PT2S")
 @ActiveProfiles("test")
 class CaseloadImportBusyStoreHttpTest {
+
+    private final nl.weerthuis.testsupport.OwnThreads threads = new nl.weerthuis.testsupport.OwnThreads();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.close();
+    }
 
     @Autowired
     TestRestTemplate http;
@@ -41,7 +48,14 @@ class CaseloadImportBusyStoreHttpTest {
     private final String municipality = TestTokens.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "CASEWORKER");
 
     private ResponseEntity<String> post(String path, MediaType type, String body) {
+        return post(path, type, body, null);
+    }
+
+    private ResponseEntity<String> post(String path, MediaType type, String body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         headers.setContentType(type);
         headers.setBearerAuth(municipality);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
@@ -58,7 +72,7 @@ class CaseloadImportBusyStoreHttpTest {
 
         // An append in flight that does not end while the import tries (as a transaction stuck open would).
         CountDownLatch holding = new CountDownLatch(1), release = new CountDownLatch(1);
-        CompletableFuture<Void> inFlight = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+        CompletableFuture<Void> inFlight = threads.run(() -> transactions.executeWithoutResult(status -> {
             jdbc.execute("SELECT pg_advisory_xact_lock_shared(hashtext('weerthuis.event-append'))");
             holding.countDown();
             try {
@@ -68,20 +82,23 @@ class CaseloadImportBusyStoreHttpTest {
             }
         }));
         assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        String key = UUID.randomUUID().toString();
         ResponseEntity<String> refused;
         try {
-            refused = post("/api/v1/caseload-imports?region=" + region, MediaType.parseMediaType("text/csv"), csv);
+            refused = post("/api/v1/caseload-imports?region=" + region, MediaType.parseMediaType("text/csv"), csv, key);
         } finally {
             release.countDown();
         }
         inFlight.get(30, TimeUnit.SECONDS);
         assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(503);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("2");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM lookup_client WHERE region = ?", Long.class, region))
                 .as("nothing of the batch recorded").isZero();
 
-        ResponseEntity<String> again = post("/api/v1/caseload-imports?region=" + region, MediaType.parseMediaType("text/csv"), csv);
+        // Sent again with the same Idempotency-Key: the refusal left no outcome behind for that key.
+        ResponseEntity<String> again = post("/api/v1/caseload-imports?region=" + region, MediaType.parseMediaType("text/csv"),
+                csv, key);
         assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(201);
     }
 }

@@ -34,6 +34,13 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("test")
 class CaseloadImportHttpTest {
 
+    private final nl.weerthuis.testsupport.OwnThreads threads = new nl.weerthuis.testsupport.OwnThreads();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.close();
+    }
+
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -244,7 +251,7 @@ class CaseloadImportHttpTest {
         java.util.concurrent.atomic.AtomicBoolean importing = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicInteger besideTheImport = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CountDownLatch warm = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        java.util.concurrent.CompletableFuture<Void> other = threads.run(() -> {
             while (importing.get()) {
                 boolean during = warm.getCount() == 0;
                 HttpHeaders headers = new HttpHeaders();
