@@ -63,12 +63,8 @@ class CaseloadImportBusyStoreHttpTest {
 
     @Test
     void an_import_that_cannot_append_alone_is_refused_with_503_and_records_nothing() throws Exception {
-        post("/api/v1/regional-agreements", MediaType.APPLICATION_JSON, """
-                {"region":"%s","name":"Convenant","effectiveFrom":"2020-01-01","policy":{"offerDeadline":"P182D",
-                 "flipMinimumTerm":"P6M","flipMaximumTerm":"P18M","reviewCadence":"P6M","reviewPeriod":"P24M",
-                 "waakvlamFrequency":"P4W","waakvlamDuration":"P6M"}}""".formatted(region));
-        String csv = CaseloadImportHttpTest.HEADER + "\n"
-                + "C-1,PROTECTED_HOUSING,RIBW,Ermelo,87654321,2024-06-01,2024-07-01,,,,,,,,,,,,,,,,,,,,2025-01-15,NOT_READY\n";
+        post("/api/v1/regional-agreements", MediaType.APPLICATION_JSON, CaseloadImportHttpTest.agreementOf(region));
+        String csv = CaseloadImportHttpTest.HEADER + "\n" + CaseloadImportHttpTest.notReady("C-1");
 
         // An append in flight that does not end while the import tries (as a transaction stuck open would).
         CountDownLatch holding = new CountDownLatch(1), release = new CountDownLatch(1);

@@ -61,16 +61,26 @@ class CaseloadImportHttpTest {
                 + "2023-11-01;2024-05-02,2024-05-15,,,,,,\n"
                 + "B-1,SHELTER,De Brug,Harderwijk,87654321,2024-01-01,2024-02-01,2024-03-01,12345678,CARE_PROVIDER_LEASE,"
                 + "false,2024-04-01,\"Kerkstraat 2, boven\",Ermelo,Oost,,,2024-04-03,2024-04-10,2024-05-01,,,,,,,,\n"
-                + "C-1,PROTECTED_HOUSING,RIBW,Ermelo,87654321,2024-06-01,2024-07-01,,,,,,,,,,,,,,,,,,,,2025-01-15,NOT_READY\n"
+                + notReady("C-1")
                 + "D-1,SHELTER,De Brug,Ermelo,87654321,2024-11-01,2025-01-01,2025-02-01,12345678,TRIPARTITE,true,2025-03-01,"
                 + "Laan 3,Ermelo,Oost,2025-03-05,too far from work,,,,,,,,,,,\n";
     }
 
-    private void agreement() {
-        post(municipality, "/api/v1/regional-agreements", MediaType.APPLICATION_JSON, """
+    /** C: registered, trajectory started, closed as not ready (three events, no tenancy). */
+    static String notReady(String reference) {
+        return reference + ",PROTECTED_HOUSING,RIBW,Ermelo,87654321,2024-06-01,2024-07-01,,,,,,,,,,,,,,,,,,,,2025-01-15,NOT_READY\n";
+    }
+
+    /** The regional agreement the imported journeys are decided under. */
+    static String agreementOf(String region) {
+        return """
                 {"region":"%s","name":"Convenant","effectiveFrom":"2020-01-01","policy":{"offerDeadline":"P182D",
                  "flipMinimumTerm":"P6M","flipMaximumTerm":"P18M","reviewCadence":"P6M","reviewPeriod":"P24M",
-                 "waakvlamFrequency":"P4W","waakvlamDuration":"P6M"}}""".formatted(region), "");
+                 "waakvlamFrequency":"P4W","waakvlamDuration":"P6M"}}""".formatted(region);
+    }
+
+    private void agreement() {
+        post(municipality, "/api/v1/regional-agreements", MediaType.APPLICATION_JSON, agreementOf(region), "");
     }
 
     private ResponseEntity<String> post(String token, String path, MediaType type, String body, String query) {
@@ -244,8 +254,7 @@ class CaseloadImportHttpTest {
         agreement();
         StringBuilder csv = new StringBuilder(HEADER + "\n");
         for (int i = 0; i < 300; i++) {
-            csv.append("C-").append(i).append(",PROTECTED_HOUSING,RIBW,Ermelo,87654321,2024-06-01,2024-07-01,,,,,,,,,,,,,,,,,,,,")
-                    .append("2025-01-15,NOT_READY\n");
+            csv.append(notReady("C-" + i));
         }
         // Another caseworker keeps registering clients for as long as the import runs.
         java.util.concurrent.atomic.AtomicBoolean importing = new java.util.concurrent.atomic.AtomicBoolean(true);
