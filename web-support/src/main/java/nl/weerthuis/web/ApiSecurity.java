@@ -38,6 +38,7 @@ public final class ApiSecurity {
                     registry.anyRequest().access(unmapped);
                 })
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Actors.authentication(token, operator.organisation())))
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.denied()))

@@ -54,6 +54,12 @@ public class WebSupportAutoConfiguration {
         return new ApiSecurity(problems, unmapped, operator);
     }
 
+    /** Spring's strict firewall, its header rules as loops (see {@link HeaderCharacters}); Spring Security takes this bean. */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        return HeaderCharacters.firewall();
+    }
+
     @Bean
     FilterRegistrationBean<ApiVersionHeader> apiVersionHeader() {
         FilterRegistrationBean<ApiVersionHeader> registration = new FilterRegistrationBean<>(new ApiVersionHeader());
