@@ -1,6 +1,7 @@
 package nl.weerthuis.testsupport;
 
 import org.apache.qpid.server.SystemLauncher;
+import org.springframework.boot.SpringApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,8 @@ public final class TestBroker {
             attributes.put("context", context);
             SystemLauncher broker = new SystemLauncher();
             broker.startup(attributes);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::shutdown, "stop-embedded-test-broker"));
+            // After the test contexts have closed, as the test database (see TestDatabase).
+            SpringApplication.getShutdownHandlers().add(broker::shutdown);
             return "amqp://guest:guest@127.0.0.1:" + port;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

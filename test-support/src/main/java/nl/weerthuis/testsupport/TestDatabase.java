@@ -1,6 +1,7 @@
 package nl.weerthuis.testsupport;
 
 import nl.weerthuis.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,10 +78,12 @@ public final class TestDatabase {
             EmbeddedPostgres server = new EmbeddedPostgres(EmbeddedPostgres.install(BINARIES), home.resolve("data"), freePort());
             server.start();
             server.createDatabase("test");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // After Spring has closed the test contexts (whose beans still write on their way down): as a JVM hook
+            // of its own it raced them, and they then waited 30 s for a connection until surefire killed the fork.
+            SpringApplication.getShutdownHandlers().add(() -> {
                 server.stop();
                 deleteTree(home);
-            }, "stop-embedded-test-database"));
+            });
             return new TestDatabase(server.jdbcUrl("test"), "postgres", "", true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -186,6 +186,12 @@ public class ProjectionRebuilds {
         String projection = generation.readModel;
         StreamingEventProcessor live = processor(projection).orElseThrow();
         generation.stop();
+        // The new tables were filled from empty and have no statistics until autovacuum gets to them (a minute or
+        // more; where it is off, never): the planner then takes one region's thousands of facts for a few dozen.
+        // Measured before the swap's lock, so readers wait for none of it.
+        for (String table : generation.tables) {
+            readStore.execute("ANALYZE " + generation.schema + "." + table);
+        }
         // This instance's live processor stops between batches; the others' are fenced off by the generation below.
         live.shutdownAsync().orTimeout(60, TimeUnit.SECONDS).join();
         try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
+import nl.weerthuis.query.eventsource.EventSourceConfiguration;
 import nl.weerthuis.query.eventsource.RebuildGate;
 import nl.weerthuis.query.support.EventStoreFixture;
 import nl.weerthuis.testsupport.TestTokens;
@@ -197,6 +198,9 @@ class RebuildWithoutPartialFiguresTest {
                 String.class, schema + "_next_monitor")).isEmpty();
         assertThat(readStore.queryForObject("SELECT count(*) FROM query_token_entry WHERE processor_name = 'monitor@next'",
                 Long.class)).isZero();
+        // The tables that now serve were analysed before they did (by the rebuild itself, not by autovacuum).
+        assertThat(readStore.queryForList("SELECT relname FROM pg_stat_user_tables WHERE schemaname = ? AND last_analyze IS NOT NULL",
+                String.class, schema)).containsAll(EventSourceConfiguration.READ_MODEL_TABLES.get("monitor"));
         // The live processor carries on from the new generation's tokens.
         String afterwards = "After-" + UUID.randomUUID();
         register(afterwards, 6);
