@@ -1,7 +1,6 @@
 package nl.weerthuis.query.support;
 
 import nl.weerthuis.testsupport.TestTokens;
-import nl.weerthuis.kernel.eventstore.EventStoreMigrations;
 import nl.weerthuis.kernel.eventstore.EventStoreTables;
 import nl.weerthuis.kernel.eventstore.HashChainedAppend;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -15,8 +14,6 @@ import nl.weerthuis.kernel.privacy.JdbcPersonalDataKeys;
 import nl.weerthuis.kernel.privacy.PersonalDataCipher;
 import nl.weerthuis.kernel.privacy.PersonalDataKeys;
 import nl.weerthuis.kernel.privacy.SealingSerializers;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -32,15 +29,8 @@ import java.util.UUID;
  * tables, exactly as the command side does.
  */
 @TestConfiguration
+@org.springframework.context.annotation.Import(EventStoreFirst.class)
 public class EventStoreFixture {
-
-    @Bean
-    FlywayMigrationStrategy eventStoreFirst(@Value("${weerthuis.database.event-store-schema}") String eventStoreSchema) {
-        return readStore -> {
-            EventStoreMigrations.migrate(readStore.getConfiguration().getDataSource(), eventStoreSchema);
-            readStore.migrate();
-        };
-    }
 
     /**
      * An event class renamed after events of it were stored, as {@code HistoryShapeTest} stores them: every test

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Unknown paths are 404, wrong methods 405, both problem+json; every response carries HSTS and the API version. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(nl.weerthuis.query.support.EventStoreFirst.class)
 class WebBoundaryHttpTest {
 
     @LocalServerPort
