@@ -10,7 +10,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
 
-/** The security layer's refusals in the same problem+json (RFC 9457) as every other error. */
+/**
+ * What is answered outside Spring MVC's handlers (the security layer's refusals, the error page) in the same
+ * problem+json (RFC 9457) as every other error.
+ */
 public final class ProblemJson {
 
     private final ObjectMapper json;

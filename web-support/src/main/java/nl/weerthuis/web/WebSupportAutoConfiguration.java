@@ -29,7 +29,9 @@ import java.time.Clock;
  */
 // Before Boot's converters too: the strict JSON converter (StrictInputConfiguration) takes the place of Boot's own.
 @AutoConfiguration(beforeName = {"org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration"})
+        "org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration",
+        // and before Boot's error page, which steps aside for ours (ProblemErrorPage)
+        "org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration"})
 @EnableConfigurationProperties({TokenSettings.class, OperatorSettings.class})
 @org.springframework.context.annotation.Import({StrictInputConfiguration.class, nl.weerthuis.web.openapi.ApiDocumentation.class})
 public class WebSupportAutoConfiguration {
@@ -37,6 +39,11 @@ public class WebSupportAutoConfiguration {
     @Bean
     ProblemJson securityProblems(ObjectMapper json) {
         return new ProblemJson(json);
+    }
+
+    @Bean
+    ProblemErrorPage problemErrorPage(ProblemJson problems) {
+        return new ProblemErrorPage(problems);
     }
 
     @Bean
