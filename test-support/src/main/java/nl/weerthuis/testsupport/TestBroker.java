@@ -1,7 +1,6 @@
 package nl.weerthuis.testsupport;
 
 import org.apache.qpid.server.SystemLauncher;
-import org.springframework.boot.SpringApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +49,7 @@ public final class TestBroker {
             attributes.put("context", context);
             SystemLauncher broker = new SystemLauncher();
             broker.startup(attributes);
-            // After the test contexts have closed, as the test database (see TestDatabase).
-            SpringApplication.getShutdownHandlers().add(broker::shutdown);
+            AtExit.run("stop-embedded-test-broker", broker::shutdown);
             return "amqp://guest:guest@127.0.0.1:" + port;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,6 @@
 package nl.weerthuis.testsupport;
 
 import nl.weerthuis.embedded.EmbeddedPostgres;
-import org.springframework.boot.SpringApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,9 +77,7 @@ public final class TestDatabase {
             EmbeddedPostgres server = new EmbeddedPostgres(EmbeddedPostgres.install(BINARIES), home.resolve("data"), freePort());
             server.start();
             server.createDatabase("test");
-            // After Spring has closed the test contexts (whose beans still write on their way down): as a JVM hook
-            // of its own it raced them, and they then waited 30 s for a connection until surefire killed the fork.
-            SpringApplication.getShutdownHandlers().add(() -> {
+            AtExit.run("stop-embedded-test-database", () -> {
                 server.stop();
                 deleteTree(home);
             });
