@@ -15,9 +15,6 @@ public class EventStoreMigration {
 
     @Bean
     FlywayMigrationStrategy eventStoreFirst(@Value("${weerthuis.database.event-store-schema}") String eventStoreSchema) {
-        return commandSide -> {
-            EventStoreMigrations.migrate(commandSide.getConfiguration().getDataSource(), eventStoreSchema);
-            commandSide.migrate();
-        };
+        return commandSide -> EventStoreMigrations.migrateBefore(commandSide, eventStoreSchema);
     }
 }

@@ -16,9 +16,6 @@ public class EventStoreFirst {
 
     @Bean
     FlywayMigrationStrategy eventStoreFirst(@Value("${weerthuis.database.event-store-schema}") String eventStoreSchema) {
-        return readStore -> {
-            EventStoreMigrations.migrate(readStore.getConfiguration().getDataSource(), eventStoreSchema);
-            readStore.migrate();
-        };
+        return readStore -> EventStoreMigrations.migrateBefore(readStore, eventStoreSchema);
     }
 }
