@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The event store as read by read models that never show a personal text as it is read: the monitor, which counts,
- * and the client file, which keeps each text sealed as the event holds it (opened when the file is read). Its
+ * the client file, which keeps each text sealed as the event holds it (opened when the file is read), and the partner
+ * feed, whose notifications carry none. Its
  * messages are read with a serializer that leaves every sealed text sealed, so handling them decrypts nothing.
  * (Messages of the shared stream may already have been opened for another read model; these are read apart.)
  * Deliberately not an {@code EventStore}: nothing appends to it or mistakes it for the application's event bus.

@@ -2,28 +2,33 @@ package nl.weerthuis.query.partner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.weerthuis.kernel.identity.MetadataKeys;
+import nl.weerthuis.kernel.involvement.InvolvementChange;
+import nl.weerthuis.kernel.involvement.InvolvementRules;
+import nl.weerthuis.kernel.involvement.InvolvementTable;
 import nl.weerthuis.query.access.ProcessingLog;
+import nl.weerthuis.query.eventsource.UnitOfWorkBatch;
+import nl.weerthuis.query.organisation.OrganisationNames;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.BiFunction;
-import nl.weerthuis.kernel.involvement.ClientInvolvements;
-import nl.weerthuis.kernel.involvement.Involvement;
-import nl.weerthuis.kernel.involvement.InvolvementChange;
-import nl.weerthuis.kernel.involvement.InvolvementRules;
-import nl.weerthuis.kernel.involvement.InvolvementTable;
-import org.springframework.jdbc.core.ConnectionCallback;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Adds one domain event to the feed of every organisation involved with its client, as a CloudEvent minimised for
  * that organisation, and queues it for each of their subscriptions that asked for its type: the outbox, in the
- * transaction of the feed processor (whose token lives in the same database).
+ * transaction of the feed processor (whose token lives in the same database). A batch of the processor is worked out
+ * in memory and written at its commit ({@link FeedBatch}); a call outside a batch writes at once.
  */
 @Component
 public class PartnerFeed {
@@ -32,16 +37,22 @@ public class PartnerFeed {
 
     public static final String CORPORATION_CARE_PURPOSE = "goed-huurderschap";
 
-    private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ProcessingLog pseudonyms;
     private final PartnerSettings settings;
+    private final OrganisationNames names;
+    private final UnitOfWorkBatch<FeedBatch> batch;
 
-    PartnerFeed(JdbcTemplate jdbc, ObjectMapper json, ProcessingLog pseudonyms, PartnerSettings settings) {
-        this.jdbc = jdbc;
+    PartnerFeed(JdbcTemplate jdbc, ObjectMapper json, ProcessingLog pseudonyms, PartnerSettings settings,
+                OrganisationNames names, PlatformTransactionManager transactions) {
         this.json = json;
         this.pseudonyms = pseudonyms;
         this.settings = settings;
+        this.names = names;
+        TransactionTemplate savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.batch = new UnitOfWorkBatch<>("partner-feed",
+                () -> new FeedBatch(jdbc, savepoint, this, INVOLVEMENT, clientsOfTheBatch()), FeedBatch::write, transactions);
     }
 
     /** An organisation involved with a client, as the feed knows it. */
@@ -52,54 +63,40 @@ public class PartnerFeed {
         }
     }
 
+    /** What a recipient may have of an event: null when it may have none of it. */
+    @FunctionalInterface
+    interface Disclosure {
+        Map<String, Object> dataFor(Recipient to, boolean consentForCare, UnaryOperator<String> registeredNames);
+    }
+
+    /** An event that partners hear of: told to those involved, or to all ever involved (the erasure notice). */
+    record Notification(String eventId, Instant recordedAt, String traceParent, String clientId, String type,
+                        boolean toEveryoneEverInvolved, Disclosure disclosure) {
+    }
+
     /**
-     * @param dataFor the data this recipient may have, or null when it may have none of this event
+     * One event's effect on the feed: the involvements it begins (whose organisations hear of it), the notification
+     * (null: none), then the involvements it ends. Gathered over the processor's batch and written when it commits.
      */
+    void handle(String clientId, List<InvolvementChange> changes, Instant recordedAt, Notification notification) {
+        if (clientId != null && (!changes.isEmpty() || notification != null)) {
+            batch.add(feed -> feed.handle(clientId, changes, recordedAt, notification));
+        }
+    }
+
     void publish(String eventId, Instant recordedAt, String traceParent, String clientId, String type,
-                 BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
-        publishTo(recipientsOf(clientId, false), eventId, recordedAt, traceParent, clientId, type, dataFor);
-    }
-
-    /** To every organisation that ever was involved, also those whose involvement ended (the erasure notice). */
-    void publishToEveryoneEverInvolved(String eventId, Instant recordedAt, String traceParent, String clientId, String type,
-                                       BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
-        publishTo(recipientsOf(clientId, true), eventId, recordedAt, traceParent, clientId, type, dataFor);
-    }
-
-    private void publishTo(List<Recipient> recipients, String eventId, Instant recordedAt, String traceParent,
-                           String clientId, String type, BiFunction<Recipient, Boolean, Map<String, Object>> dataFor) {
-        if (!recipients.isEmpty()) {
-            appendAlone(jdbc); // once per event, not per recipient: it is held until the transaction ends anyway
-        }
-        for (Recipient recipient : recipients) {
-            // Only what a corporation may learn depends on consent; nobody else's needs the lookup.
-            boolean consentForCare = recipient.isCorporation()
-                    && hasConsent(clientId, recipient.organisation(), CORPORATION_CARE_PURPOSE);
-            Map<String, Object> data = dataFor.apply(recipient, consentForCare);
-            if (data != null) {
-                append(eventId, recordedAt, traceParent, clientId, type, recipient, data);
-            }
-        }
+                 Disclosure disclosure) {
+        handle(clientId, List.of(), recordedAt,
+                new Notification(eventId, recordedAt, traceParent, clientId, type, false, disclosure));
     }
 
     /** Applies what an event changes in who is involved (the kernel's {@link InvolvementRules}). */
     void involvement(String clientId, List<InvolvementChange> changes, Instant recordedAt) {
-        if (clientId == null || changes.isEmpty()) {
-            return;
-        }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            INVOLVEMENT.apply(connection, clientId, changes, recordedAt);
-            return null;
-        });
+        handle(clientId, changes, recordedAt, null);
     }
 
     void consent(String clientId, String organisation, String purpose, boolean given) {
-        jdbc.update("DELETE FROM partner_consent WHERE client_id = ? AND organisation = ? AND purpose = ?",
-                clientId, organisation, purpose);
-        if (given) {
-            jdbc.update("INSERT INTO partner_consent (client_id, organisation, purpose) VALUES (?, ?, ?)",
-                    clientId, organisation, purpose);
-        }
+        batch.add(feed -> feed.consent(clientId, organisation, purpose, given));
     }
 
     /** The subject partners see: a pseudonym per receiving organisation, so two partners cannot link their feeds. */
@@ -107,49 +104,17 @@ public class PartnerFeed {
         return pseudonyms.pseudonym(organisation + ":" + clientId);
     }
 
-    private List<Recipient> recipientsOf(String clientId, boolean alsoFormer) {
-        ClientInvolvements involvements = jdbc.execute(
-                (ConnectionCallback<ClientInvolvements>) connection -> INVOLVEMENT.of(connection, clientId));
-        Map<String, Recipient> recipients = new TreeMap<>();
-        for (Involvement involvement : alsoFormer ? involvements.all() : involvements.active()) {
-            recipients.merge(involvement.organisation(), new Recipient(involvement.organisation(),
-                    involvement.type() == null ? null : involvement.type().name()),
-                    (known, other) -> known.organisationType() == null ? other : known);
+    Optional<String> registeredNameOf(String organisation) {
+        return names.nameOf(organisation);
+    }
+
+    /** The clients of the processor's batch, read from the events' metadata (their payloads stay unread). */
+    private static List<String> clientsOfTheBatch() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages().stream().map(message -> message.getMetaData().get(MetadataKeys.DATA_SUBJECT))
+                    .filter(String.class::isInstance).map(String.class::cast).distinct().toList();
         }
-        return List.copyOf(recipients.values());
-    }
-
-    private boolean hasConsent(String clientId, String organisation, String purpose) {
-        Integer found = jdbc.queryForObject("SELECT count(*) FROM partner_consent WHERE client_id = ? AND organisation = ? AND purpose = ?",
-                Integer.class, clientId, organisation, purpose);
-        return found != null && found > 0;
-    }
-
-    /**
-     * Two statements per recipient: the subject's last number, then the feed row and its deliveries together (an
-     * event handled again after a rollback is in the feed once, and queued once).
-     */
-    private void append(String eventId, Instant recordedAt, String traceParent, String clientId, String type,
-                        Recipient recipient, Map<String, Object> data) {
-        String organisation = recipient.organisation();
-        String subject = subjectFor(organisation, clientId);
-        Long last = jdbc.queryForObject("SELECT max(subject_sequence) FROM partner_event WHERE organisation = ? AND subject = ?",
-                Long.class, organisation, subject);
-        long subjectSequence = last == null ? 1 : last + 1;
-        String body = cloudEvent(eventId, type, subject, recordedAt, subjectSequence, data);
-        jdbc.update("""
-                WITH appended AS (
-                    INSERT INTO partner_event (event_id, organisation, client_id, subject, subject_sequence, type, recorded_at,
-                        body, trace_parent)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT ON CONSTRAINT partner_event_once DO NOTHING
-                    RETURNING sequence)
-                INSERT INTO partner_delivery (subscription_id, event_sequence, status, attempts, next_attempt_at)
-                SELECT subscription.subscription_id, appended.sequence, 'PENDING', 0, ?
-                FROM appended JOIN partner_subscription subscription ON subscription.organisation = ?
-                    AND subscription.status = 'ACTIVE' AND %s""".formatted(Subscriptions.WANTS_SQL),
-                eventId, organisation, clientId, subject, subjectSequence, type, Timestamp.from(recordedAt), body,
-                traceParent, Timestamp.from(Instant.now()), organisation, type);
+        return List.of();
     }
 
     /**

@@ -1,6 +1,5 @@
 package nl.weerthuis.query.partner;
 
-import nl.weerthuis.query.organisation.OrganisationNames;
 import nl.weerthuis.kernel.careindication.IndicationEndedEvent;
 import nl.weerthuis.kernel.careindication.IndicationGrantedEvent;
 import nl.weerthuis.kernel.client.ConsentGivenEvent;
@@ -21,10 +20,10 @@ import org.axonframework.eventhandling.EventMessage;
 import nl.weerthuis.kernel.involvement.InvolvementChange;
 import nl.weerthuis.kernel.involvement.InvolvementRules;
 import nl.weerthuis.kernel.privacy.DataSubjects;
+import nl.weerthuis.query.eventsource.WritesPerUnitOfWork;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,24 +38,15 @@ import static nl.weerthuis.query.partner.PartnerEventTypes.*;
 @Component
 @ProcessingGroup(PartnerFeedProjection.GROUP)
 @DisallowReplay
+@WritesPerUnitOfWork
 class PartnerFeedProjection {
 
     static final String GROUP = "partner-feed";
 
     private final PartnerFeed feed;
-    private final OrganisationNames names;
 
-    PartnerFeedProjection(PartnerFeed feed, OrganisationNames names) {
+    PartnerFeedProjection(PartnerFeed feed) {
         this.feed = feed;
-        this.names = names;
-    }
-
-    /**
-     * The name the register holds when the notification is made (the feed is never replayed, so it stays as told);
-     * left out while the organisation is not registered.
-     */
-    private String nameOf(String organisation) {
-        return organisation == null ? null : names.nameOf(organisation).orElse(null);
     }
 
     /**
@@ -66,17 +56,17 @@ class PartnerFeedProjection {
      */
     @EventHandler
     void on(Object event, EventMessage<?> message) {
-        publishing(event, message, () -> { });
+        telling(event, message, null, null);
     }
 
-    private void publishing(Object event, EventMessage<?> message, Runnable publish) {
+    /** {@code type} null: the event changes who is involved, if anything, and tells nobody. */
+    private void telling(Object event, EventMessage<?> message, String type, PartnerFeed.Disclosure disclosure) {
         List<InvolvementChange> changes = InvolvementRules.changesOf(event,
                 (String) message.getMetaData().get(MetadataKeys.ACTOR_ORGANISATION));
         String clientId = DataSubjects.of(event);
-        Instant at = message.getTimestamp();
-        feed.involvement(clientId, changes.stream().filter(c -> c instanceof InvolvementChange.Began).toList(), at);
-        publish.run();
-        feed.involvement(clientId, changes.stream().filter(c -> c instanceof InvolvementChange.Ended).toList(), at);
+        feed.handle(clientId, changes, message.getTimestamp(), type == null ? null
+                : new PartnerFeed.Notification(message.getIdentifier(), message.getTimestamp(), traceParentOf(message),
+                        clientId, type, PERSONAL_DATA_ERASED.equals(type), disclosure));
     }
 
     @EventHandler
@@ -91,111 +81,85 @@ class PartnerFeedProjection {
 
     @EventHandler
     void on(TenancyStartedEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), TENANCY_STARTED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                        "landlord", event.landlord(), "landlordName", nameOf(event.landlord()),
-                        "careProvider", event.careProvider(), "careProviderName", nameOf(event.careProvider()),
+        telling(event, message, TENANCY_STARTED, (to, consent, names) -> data("tenancyId", event.tenancyId(),
+                        "landlord", event.landlord(), "landlordName", names.apply(event.landlord()),
+                        "careProvider", event.careProvider(), "careProviderName", names.apply(event.careProvider()),
                         "leaseForm", event.leaseForm(),
-                        "leaseHolder", event.leaseHolder(), "startsOn", event.startsOn())));
+                        "leaseHolder", event.leaseHolder(), "startsOn", event.startsOn()));
     }
 
     @EventHandler
     void on(MovedInEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), MOVED_IN, (to, consent) -> data("tenancyId", event.tenancyId(),
-                        "movedInOn", event.movedInOn(), "municipality", event.municipality())));
+        telling(event, message, MOVED_IN, (to, consent, names) -> data("tenancyId", event.tenancyId(),
+                        "movedInOn", event.movedInOn(), "municipality", event.municipality()));
     }
 
     @EventHandler
     void on(FlipScheduledEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), FLIP_SCHEDULED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                        "plannedOn", event.plannedOn())));
+        telling(event, message, FLIP_SCHEDULED, (to, consent, names) -> data("tenancyId", event.tenancyId(),
+                        "plannedOn", event.plannedOn()));
     }
 
     @EventHandler
     void on(ContractFlippedEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), CONTRACT_FLIPPED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                        "flippedOn", event.flippedOn(), "leaseHolder", event.leaseHolder(), "indefinite", event.indefinite())));
+        telling(event, message, CONTRACT_FLIPPED, (to, consent, names) -> data("tenancyId", event.tenancyId(),
+                        "flippedOn", event.flippedOn(), "leaseHolder", event.leaseHolder(), "indefinite", event.indefinite()));
     }
 
     @EventHandler
     void on(TenancyEndedEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), TENANCY_ENDED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                        "endedOn", event.endedOn(), "reason", event.reason())));
+        telling(event, message, TENANCY_ENDED, (to, consent, names) -> data("tenancyId", event.tenancyId(),
+                        "endedOn", event.endedOn(), "reason", event.reason()));
     }
 
     @EventHandler
     void on(SignalRaisedEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> {
-            feed.publish(id, at, traceParentOf(message), event.clientId(), SIGNAL_RAISED, (to, consent) -> {
-                // A corporation knows the kind of the signals its own organisation raised, not of every corporation's.
-                boolean mayKnowKind = !to.isCorporation() || to.organisation().equals(event.sourceOrganisation());
-                return data("tenancyId", event.tenancyId(), "signalId", event.signalId(),
-                        "kind", mayKnowKind ? event.kind() : null, "severity", event.severity(),
-                        "sourceType", event.sourceType(), "raisedOn", event.raisedOn());
-            });
+        telling(event, message, SIGNAL_RAISED, (to, consent, names) -> {
+            // A corporation knows the kind of the signals its own organisation raised, not of every corporation's.
+            boolean mayKnowKind = !to.isCorporation() || to.organisation().equals(event.sourceOrganisation());
+            return data("tenancyId", event.tenancyId(), "signalId", event.signalId(),
+                    "kind", mayKnowKind ? event.kind() : null, "severity", event.severity(),
+                    "sourceType", event.sourceType(), "raisedOn", event.raisedOn());
         });
     }
 
     @EventHandler
     void on(SignalResolvedEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publish(id, at, traceParentOf(message), event.clientId(), SIGNAL_RESOLVED, (to, consent) -> data("tenancyId", event.tenancyId(),
-                        "signalId", event.signalId(), "resolvedOn", event.resolvedOn())));
+        telling(event, message, SIGNAL_RESOLVED, (to, consent, names) -> data("tenancyId", event.tenancyId(),
+                        "signalId", event.signalId(), "resolvedOn", event.resolvedOn()));
     }
 
     @EventHandler
     void on(IndicationGrantedEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> {
-            feed.publish(id, at, traceParentOf(message), event.clientId(), SUPPORT_STARTED, (to, consent) -> {
-                if (to.isCorporation()) {
-                    return consent ? data("supportActive", true, "provider", event.provider(),
-                            "providerName", nameOf(event.provider()), "validUntil", event.validUntil()) : null;
-                }
-                return data("supportActive", true, "provider", event.provider(), "providerName", nameOf(event.provider()),
-                        "validUntil", event.validUntil(),
-                        "indicationId", event.indicationId(), "type", event.type(), "hoursPerWeek", event.hoursPerWeek());
-            });
+        telling(event, message, SUPPORT_STARTED, (to, consent, names) -> {
+            if (to.isCorporation()) {
+                return consent ? data("supportActive", true, "provider", event.provider(),
+                        "providerName", names.apply(event.provider()), "validUntil", event.validUntil()) : null;
+            }
+            return data("supportActive", true, "provider", event.provider(), "providerName", names.apply(event.provider()),
+                    "validUntil", event.validUntil(),
+                    "indicationId", event.indicationId(), "type", event.type(), "hoursPerWeek", event.hoursPerWeek());
         });
     }
 
     @EventHandler
     void on(IndicationEndedEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> {
-            feed.publish(id, at, traceParentOf(message), event.clientId(), SUPPORT_ENDED, (to, consent) -> {
-                if (to.isCorporation()) {
-                    return consent ? data("supportActive", false, "provider", event.provider(),
-                            "providerName", nameOf(event.provider()), "endedOn", event.endedOn()) : null;
-                }
-                return data("supportActive", false, "provider", event.provider(), "providerName", nameOf(event.provider()),
-                        "endedOn", event.endedOn(),
-                        "indicationId", event.indicationId(), "reason", event.reason());
-            });
+        telling(event, message, SUPPORT_ENDED, (to, consent, names) -> {
+            if (to.isCorporation()) {
+                return consent ? data("supportActive", false, "provider", event.provider(),
+                        "providerName", names.apply(event.provider()), "endedOn", event.endedOn()) : null;
+            }
+            return data("supportActive", false, "provider", event.provider(), "providerName", names.apply(event.provider()),
+                    "endedOn", event.endedOn(),
+                    "indicationId", event.indicationId(), "reason", event.reason());
         });
     }
 
     /** Every partner that heard of the client is told to erase its copies. */
     @EventHandler
     void on(PersonalDataErasedEvent event, EventMessage<?> message) {
-        String id = message.getIdentifier();
-        Instant at = message.getTimestamp();
-        publishing(event, message, () -> feed.publishToEveryoneEverInvolved(id, at, traceParentOf(message), event.clientId(), PERSONAL_DATA_ERASED, (to, consent) -> data("erasedOn", event.erasedOn(),
-                        "instruction", "erase every copy of this subject's personal data")));
+        telling(event, message, PERSONAL_DATA_ERASED, (to, consent, names) -> data("erasedOn", event.erasedOn(),
+                        "instruction", "erase every copy of this subject's personal data"));
     }
 
     /** The W3C trace context the event was recorded in (the command's request), for its deliveries to continue. */

@@ -28,12 +28,11 @@ import nl.weerthuis.kernel.tenancy.SignalRaisedEvent;
 import nl.weerthuis.kernel.tenancy.SignalResolvedEvent;
 import nl.weerthuis.kernel.tenancy.TenancyEndReason;
 import nl.weerthuis.kernel.tenancy.TenancyEndedEvent;
+import nl.weerthuis.query.support.Batches;
 import nl.weerthuis.query.support.EventStoreFixture;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,10 +80,10 @@ class OutflowFactsBatchingTest {
                     Journeys journeys = new Journeys(new Random(seed), 60);
                     AnnotationEventHandlerAdapter facts = new AnnotationEventHandlerAdapter(
                             new OutflowFacts(jdbc, transactions));
-                    feed(facts, journeys.events, new Random(seed), 400);
+                    Batches.feed(List.of(facts), journeys.events, new Random(seed), 400);
                     List<String> folded = journeys.rows(jdbc);
                     journeys.delete(jdbc);
-                    feed(facts, journeys.events, new Random(seed), 1);
+                    Batches.feed(List.of(facts), journeys.events, new Random(seed), 1);
                     List<String> oneByOne = journeys.rows(jdbc);
 
                     assertThat(folded).as("seed " + seed).isEqualTo(oneByOne);
@@ -97,21 +96,6 @@ class OutflowFactsBatchingTest {
                     status.setRollbackOnly();
                 }
             });
-        }
-    }
-
-    /** Batches of 1 to {@code largest} events, each a unit of work as a processor's batch is. */
-    private static void feed(AnnotationEventHandlerAdapter handlers, List<EventMessage<?>> events, Random random,
-                             int largest) {
-        LinkedList<EventMessage<?>> left = new LinkedList<>(events);
-        while (!left.isEmpty()) {
-            int size = 1 + random.nextInt(largest);
-            List<EventMessage<?>> batch = new ArrayList<>();
-            while (batch.size() < size && !left.isEmpty()) {
-                batch.add(left.removeFirst());
-            }
-            new BatchingUnitOfWork<>(batch).executeWithResult(
-                    () -> handlers.handle((EventMessage<?>) CurrentUnitOfWork.get().getMessage()));
         }
     }
 

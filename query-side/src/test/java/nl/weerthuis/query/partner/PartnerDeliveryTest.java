@@ -203,7 +203,7 @@ class PartnerDeliveryTest {
 
     private void appendEnding(String eventId, String client) {
         feed.publish(eventId, Instant.now(), null, client, PartnerEventTypes.TENANCY_ENDED,
-                (to, consent) -> Map.of("endedOn", "2026-01-01"));
+                (to, consent, names) -> Map.of("endedOn", "2026-01-01"));
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -92,23 +95,32 @@ public final class InvolvementTable {
     }
 
     public ClientInvolvements of(Connection connection, String clientId) throws SQLException {
-        List<Involvement> involvements = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT organisation, organisation_type, basis,"
-                + " reference, from_date, until_date, ended_at FROM " + table + " WHERE client_id = ? ORDER BY id")) {
-            select.setString(1, clientId);
+        return of(connection, List.of(clientId)).getOrDefault(clientId, ClientInvolvements.none());
+    }
+
+    /** Of several clients in one query; a client without involvements is left out. */
+    public Map<String, ClientInvolvements> of(Connection connection, Collection<String> clientIds) throws SQLException {
+        Map<String, List<Involvement>> involvements = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT client_id, organisation, organisation_type,"
+                + " basis, reference, from_date, until_date, ended_at FROM " + table + " WHERE client_id = ANY (?)"
+                + " ORDER BY id")) {
+            select.setArray(1, connection.createArrayOf("varchar", clientIds.toArray()));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    String type = row.getString(2);
-                    Date from = row.getDate(5);
-                    Date until = row.getDate(6);
-                    Timestamp ended = row.getTimestamp(7);
-                    involvements.add(new Involvement(row.getString(1), type == null ? null : OrganisationType.valueOf(type),
-                            InvolvementBasis.valueOf(row.getString(3)), row.getString(4),
+                    String type = row.getString(3);
+                    Date from = row.getDate(6);
+                    Date until = row.getDate(7);
+                    Timestamp ended = row.getTimestamp(8);
+                    involvements.computeIfAbsent(row.getString(1), client -> new ArrayList<>()).add(new Involvement(
+                            row.getString(2), type == null ? null : OrganisationType.valueOf(type),
+                            InvolvementBasis.valueOf(row.getString(4)), row.getString(5),
                             from == null ? null : from.toLocalDate(), until == null ? null : until.toLocalDate(),
                             ended == null ? null : ended.toInstant()));
                 }
             }
         }
-        return ClientInvolvements.recorded(involvements);
+        Map<String, ClientInvolvements> recorded = new HashMap<>();
+        involvements.forEach((client, list) -> recorded.put(client, ClientInvolvements.recorded(list)));
+        return recorded;
     }
 }
