@@ -5,6 +5,11 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import nl.weerthuis.kernel.eventstore.HashChainedAppend;
+import nl.weerthuis.kernel.eventstore.SharedEventCache;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,6 +52,18 @@ class EventStoreEngine {
                 // so a batch short of the range it asked for is the last: no second query to find nothing.
                 .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
                 .appendEvents(BurstAppends.inTurn(new HashChainedAppend(heads))), eventSchema, heads), eventSerializer, burstLockWait);
+    }
+
+    /** Axon's own event store (as its auto-configuration builds it), with a bounded cache ({@link SharedEventCache}). */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
+                                  org.axonframework.config.Configuration configuration) {
+        return SharedEventCache.bounded(EmbeddedEventStore.builder())
+                .storageEngine(eventStorageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
     }
 
     /** Renamed event classes read under their current names (the query side registers the same). */
