@@ -59,8 +59,7 @@ class EventStoreEngine {
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
                                   org.axonframework.config.Configuration configuration) {
-        return SharedEventCache.bounded(EmbeddedEventStore.builder())
-                .storageEngine(eventStorageEngine)
+        return SharedEventCache.bounded(EmbeddedEventStore.builder(), eventStorageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();

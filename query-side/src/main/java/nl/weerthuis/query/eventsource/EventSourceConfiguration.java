@@ -126,10 +126,10 @@ public class EventSourceConfiguration {
                                       PersistenceExceptionResolver persistenceExceptionResolver,
                                       org.axonframework.config.Configuration configuration,
                                       @Value("${weerthuis.event-store.poll-interval-ms:250}") long pollIntervalMs) {
-        return new SealedTextEvents(nl.weerthuis.kernel.eventstore.SharedEventCache.bounded(EmbeddedEventStore.builder())
-                .storageEngine(storageEngine(eventStoreDataSource,
-                        nl.weerthuis.kernel.privacy.SealingSerializers.jacksonLeavingSealed(web, cipher), serializer,
-                        persistenceExceptionResolver, configuration))
+        return new SealedTextEvents(nl.weerthuis.kernel.eventstore.SharedEventCache.bounded(EmbeddedEventStore.builder(),
+                        storageEngine(eventStoreDataSource,
+                                nl.weerthuis.kernel.privacy.SealingSerializers.jacksonLeavingSealed(web, cipher),
+                                serializer, persistenceExceptionResolver, configuration))
                 .fetchDelay(pollIntervalMs)
                 .build());
     }
@@ -144,8 +144,7 @@ public class EventSourceConfiguration {
     EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
                                   @Value("${weerthuis.event-store.poll-interval-ms:250}") long pollIntervalMs) {
         // Events are appended by another process, so nothing wakes the producer: it polls, briefly.
-        return nl.weerthuis.kernel.eventstore.SharedEventCache.bounded(EmbeddedEventStore.builder())
-                .storageEngine(eventStorageEngine)
+        return nl.weerthuis.kernel.eventstore.SharedEventCache.bounded(EmbeddedEventStore.builder(), eventStorageEngine)
                 .fetchDelay(pollIntervalMs)
                 .build();
     }
