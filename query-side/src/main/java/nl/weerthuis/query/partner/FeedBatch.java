@@ -93,9 +93,6 @@ final class FeedBatch {
      */
     void handle(String clientId, List<InvolvementChange> changes, Instant recordedAt,
                 Notification notification) {
-        if (clientId == null) {
-            return;
-        }
         Known known = known(clientId);
         List<InvolvementChange> began = changes.stream().filter(c -> c instanceof InvolvementChange.Began).toList();
         List<InvolvementChange> ended = changes.stream().filter(c -> c instanceof InvolvementChange.Ended).toList();
@@ -135,7 +132,7 @@ final class FeedBatch {
             boolean consentForCare = recipient.isCorporation() && known.consents.contains(
                     List.of(recipient.organisation(), PartnerFeed.CORPORATION_CARE_PURPOSE));
             Map<String, Object> data = notification.disclosure().dataFor(recipient, consentForCare,
-                    organisation -> nameOf(organisation));
+                    this::nameOf);
             if (data != null && !alreadyTold.contains(List.of(recipient.organisation(), notification.eventId()))) {
                 String subject = feed.subjectFor(recipient.organisation(), notification.clientId());
                 long number = known.lastNumbers.getOrDefault(List.of(recipient.organisation(), subject), 0L) + 1;

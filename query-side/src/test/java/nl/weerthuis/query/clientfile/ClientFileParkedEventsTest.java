@@ -1,21 +1,17 @@
 package nl.weerthuis.query.clientfile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.tenancy.Dwelling;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import nl.weerthuis.kernel.tenancy.LeaseForm;
+import nl.weerthuis.query.support.DeadLetters;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -62,7 +58,7 @@ class ClientFileParkedEventsTest {
     @AfterEach
     void evictWhatThisTestParked() {
         if (unholdable != null) {
-            call(HttpMethod.DELETE, "/api/v1/admin/projections/client-file/dead-letters/" + unholdable);
+            deadLetters().evict(unholdable);
         }
     }
 
@@ -84,10 +80,10 @@ class ClientFileParkedEventsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(readStore.queryForList("SELECT client_id FROM file_tenancy WHERE client_id = ANY (?)", String.class,
                     (Object) good.toArray(String[]::new))).containsExactlyInAnyOrderElementsOf(good);
-            assertThat(parkedOf(unholdable).stream().map(p -> p.get("eventId").asText()).distinct()).hasSize(1);
+            assertThat(deadLetters().of(unholdable).stream().map(p -> p.get("eventId").asText()).distinct()).hasSize(1);
         });
         for (String client : good) {
-            assertThat(parkedOf(client)).isEmpty();
+            assertThat(deadLetters().of(client)).isEmpty();
         }
         // the other handler's writes of the same batch (who is involved) are there too
         assertThat(readStore.queryForObject("SELECT count(DISTINCT client_id) FROM file_involvement WHERE client_id = ANY (?)",
@@ -95,8 +91,7 @@ class ClientFileParkedEventsTest {
         assertThat(tenancies(unholdable)).isZero();
 
         dropTheConstraint(); // the fix
-        ResponseEntity<String> retried = call(HttpMethod.POST,
-                "/api/v1/admin/projections/client-file/dead-letters/" + unholdable + "/retry");
+        ResponseEntity<String> retried = deadLetters().retry(unholdable);
         assertThat(json.readTree(retried.getBody()).get("stillParked").asLong()).isZero();
         assertThat(tenancies(unholdable)).isOne();
     }
@@ -113,19 +108,7 @@ class ClientFileParkedEventsTest {
         return readStore.queryForObject("SELECT count(*) FROM file_tenancy WHERE client_id = ?", Long.class, client);
     }
 
-    private List<JsonNode> parkedOf(String client) throws Exception {
-        List<JsonNode> parked = new ArrayList<>();
-        json.readTree(call(HttpMethod.GET, "/api/v1/admin/projections/client-file/dead-letters").getBody()).forEach(letter -> {
-            if (letter.get("sequence").asText().equals(client)) {
-                parked.add(letter);
-            }
-        });
-        return parked;
-    }
-
-    private ResponseEntity<String> call(HttpMethod method, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TestTokens.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "ADMIN"));
-        return http.exchange(path, method, new HttpEntity<>(headers), String.class);
+    private DeadLetters deadLetters() {
+        return new DeadLetters(http, json, "client-file");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
+import nl.weerthuis.query.support.DeadLetters;
 import nl.weerthuis.query.support.EventStoreFixture;
 import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,7 @@ class ParkedEventsTest {
     @AfterEach
     void evictWhatThisTestParked() {
         if (unholdable != null) {
-            call(HttpMethod.DELETE, "/api/v1/admin/projections/monitor/dead-letters/" + unholdable);
+            deadLetters().evict(unholdable);
         }
     }
 
@@ -92,13 +93,13 @@ class ParkedEventsTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(registered(region)).isEqualTo(good.size());
-            List<JsonNode> parked = parkedOf(unholdable);
+            List<JsonNode> parked = deadLetters().of(unholdable);
             // Delivery is at least once: where instances share segments an event may be parked twice; it is one event.
             assertThat(parked.stream().map(p -> p.get("eventId").asText()).distinct()).hasSize(2);
             // retried automatically, then left parked for an administrator
             assertThat(parked.get(0).get("attempts").asInt()).isEqualTo(3);
         });
-        List<JsonNode> parked = parkedOf(unholdable);
+        List<JsonNode> parked = deadLetters().of(unholdable);
         assertThat(parked.get(0).get("eventType").asText()).isEqualTo(ClientRegisteredEvent.class.getName());
         assertThat(parked.get(parked.size() - 1).get("eventType").asText())
                 .isEqualTo(OutflowTrajectoryStartedEvent.class.getName());
@@ -110,8 +111,7 @@ class ParkedEventsTest {
                 .isEqualTo("DEGRADED");
 
         dropTheConstraint(); // the fix
-        ResponseEntity<String> retried = call(HttpMethod.POST,
-                "/api/v1/admin/projections/monitor/dead-letters/" + unholdable + "/retry");
+        ResponseEntity<String> retried = deadLetters().retry(unholdable);
 
         assertThat(retried.getStatusCode().value()).isEqualTo(200);
         assertThat(json.readTree(retried.getBody()).get("stillParked").asLong()).isZero();
@@ -149,16 +149,15 @@ class ParkedEventsTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(readStore.queryForList("SELECT client_id FROM monitor_care_stay WHERE region = ?",
                         String.class, region)).containsExactlyInAnyOrderElementsOf(good);
-                assertThat(parkedOf(unholdable).stream().map(p -> p.get("eventId").asText()).distinct()).hasSize(1);
+                assertThat(deadLetters().of(unholdable).stream().map(p -> p.get("eventId").asText()).distinct()).hasSize(1);
             });
             for (String client : good) {
-                assertThat(parkedOf(client)).isEmpty();
+                assertThat(deadLetters().of(client)).isEmpty();
             }
         } finally {
             readStore.update("ALTER TABLE monitor_care_stay DROP CONSTRAINT IF EXISTS " + factConstraint);
         }
-        ResponseEntity<String> retried = call(HttpMethod.POST,
-                "/api/v1/admin/projections/monitor/dead-letters/" + unholdable + "/retry");
+        ResponseEntity<String> retried = deadLetters().retry(unholdable);
         assertThat(json.readTree(retried.getBody()).get("stillParked").asLong()).isZero();
         assertThat(readStore.queryForObject("SELECT count(*) FROM monitor_care_stay WHERE client_id = ?", Long.class,
                 unholdable)).isEqualTo(1);
@@ -174,15 +173,6 @@ class ParkedEventsTest {
                 .isEqualTo(404);
     }
 
-    private List<JsonNode> parkedOf(String client) throws Exception {
-        List<JsonNode> parked = new ArrayList<>();
-        json.readTree(call(HttpMethod.GET, "/api/v1/admin/projections/monitor/dead-letters").getBody()).forEach(letter -> {
-            if (letter.get("sequence").asText().equals(client)) {
-                parked.add(letter);
-            }
-        });
-        return parked;
-    }
 
     private String register(String region, String facility) {
         String client = UUID.randomUUID().toString();
@@ -204,5 +194,9 @@ class ParkedEventsTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(TestTokens.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "ADMIN"));
         return http.exchange(path, method, new HttpEntity<>(headers), String.class);
+    }
+
+    private DeadLetters deadLetters() {
+        return new DeadLetters(http, json, "monitor");
     }
 }

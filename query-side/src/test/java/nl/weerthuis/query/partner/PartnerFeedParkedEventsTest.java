@@ -1,23 +1,19 @@
 package nl.weerthuis.query.partner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.weerthuis.kernel.tenancy.Dwelling;
 import nl.weerthuis.kernel.tenancy.DwellingOfferedEvent;
 import nl.weerthuis.kernel.tenancy.LeaseForm;
 import nl.weerthuis.kernel.tenancy.LeaseHolder;
 import nl.weerthuis.kernel.tenancy.TenancyStartedEvent;
+import nl.weerthuis.query.support.DeadLetters;
 import nl.weerthuis.query.support.EventStoreFixture;
-import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -66,7 +62,7 @@ class PartnerFeedParkedEventsTest {
     @AfterEach
     void evictWhatThisTestParked() {
         if (unholdable != null) {
-            call(HttpMethod.DELETE, "/api/v1/admin/projections/partner-feed/dead-letters/" + unholdable);
+            deadLetters().evict(unholdable);
         }
     }
 
@@ -88,16 +84,15 @@ class PartnerFeedParkedEventsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(toldOfATenancy(good)).containsExactlyInAnyOrderElementsOf(good);
             // the offer, and the start behind it
-            assertThat(parkedOf(unholdable).stream().map(p -> p.get("eventId").asText()).distinct()).hasSize(2);
+            assertThat(deadLetters().of(unholdable).stream().map(p -> p.get("eventId").asText()).distinct()).hasSize(2);
         });
         for (String client : good) {
-            assertThat(parkedOf(client)).isEmpty();
+            assertThat(deadLetters().of(client)).isEmpty();
         }
         assertThat(toldOfATenancy(List.of(unholdable))).isEmpty();
 
         dropTheConstraint(); // the fix
-        ResponseEntity<String> retried = call(HttpMethod.POST,
-                "/api/v1/admin/projections/partner-feed/dead-letters/" + unholdable + "/retry");
+        ResponseEntity<String> retried = deadLetters().retry(unholdable);
         assertThat(json.readTree(retried.getBody()).get("stillParked").asLong()).isZero();
         // the parked offer, then the start behind it: the landlord hears of the tenancy, once
         assertThat(toldOfATenancy(List.of(unholdable))).containsExactly(unholdable);
@@ -121,19 +116,7 @@ class PartnerFeedParkedEventsTest {
                 clients.toArray(String[]::new));
     }
 
-    private List<JsonNode> parkedOf(String client) throws Exception {
-        List<JsonNode> parked = new ArrayList<>();
-        json.readTree(call(HttpMethod.GET, "/api/v1/admin/projections/partner-feed/dead-letters").getBody()).forEach(letter -> {
-            if (letter.get("sequence").asText().equals(client)) {
-                parked.add(letter);
-            }
-        });
-        return parked;
-    }
-
-    private ResponseEntity<String> call(HttpMethod method, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TestTokens.token(TestTokens.MUNICIPALITY, "MUNICIPALITY", "ADMIN"));
-        return http.exchange(path, method, new HttpEntity<>(headers), String.class);
+    private DeadLetters deadLetters() {
+        return new DeadLetters(http, json, "partner-feed");
     }
 }
