@@ -137,8 +137,10 @@ class RebuildWithoutPartialFiguresTest {
         String region = "Whole-" + UUID.randomUUID();
         String later = "Later-" + UUID.randomUUID();
         register(region, CLIENTS);
+        // Both events of every client projected ("caught up" alone may still be true from an earlier test).
         await().atMost(Duration.ofSeconds(60)).until(() -> !figures(region).isEmpty() && progress().get("caughtUp").asBoolean()
-                && readStore.queryForObject("SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, region) == CLIENTS);
+                && readStore.queryForObject("SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, region) == CLIENTS
+                && readStore.queryForObject("SELECT count(*) FROM monitor_trajectory WHERE region = ?", Long.class, region) == CLIENTS);
         JsonNode fresh = figures(region);
         // The read model drifted (a bug fixed since): the old generation's figures are wrong, but whole.
         readStore.update("DELETE FROM monitor_care_stay WHERE region = ? AND client_id IN (SELECT client_id FROM "
