@@ -53,9 +53,11 @@ public final class Bench {
     /**
      * How long and how often: {@code warmupSeconds} of unmeasured work before every measured run or series (the
      * JIT, the caches and the pools warm), {@code samples} measured requests for P3 and P4 (enough for a p99 that
-     * is not the third-worst sample), {@code seconds} per measured P1 run, {@code partnerRuns} journeys for P5.
+     * is not the third-worst sample), {@code seconds} per measured P1 run, {@code partnerRuns} journeys for P5;
+     * a P1 run's warm-up then goes on until its rate has settled, for at most {@code settleLimitSeconds}.
      */
-    record Settings(int warmupSeconds, int samples, int seconds, int partnerRuns, int seriesLimitSeconds) {
+    record Settings(int warmupSeconds, int samples, int seconds, int partnerRuns, int seriesLimitSeconds,
+                    int settleLimitSeconds) {
     }
 
     private Bench(Path out, App.Database database, String javaOptions, Settings settings, int[] ports) {
@@ -81,7 +83,8 @@ public final class Bench {
                 Integer.parseInt(options.getOrDefault("samples", "3000")),
                 Integer.parseInt(options.getOrDefault("seconds", "10")),
                 Integer.parseInt(options.getOrDefault("partner-runs", "200")),
-                Integer.parseInt(options.getOrDefault("series-limit", "300")));
+                Integer.parseInt(options.getOrDefault("series-limit", "300")),
+                Integer.parseInt(options.getOrDefault("settle-limit", "180")));
         String server = options.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/");
         String user = options.getOrDefault("user", "postgres");
         String password = options.getOrDefault("password", System.getenv().getOrDefault("PGPASSWORD", ""));
@@ -106,7 +109,8 @@ public final class Bench {
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 "java", System.getProperty("java.version"), "appJavaOptions", javaOptions, "database", "PostgreSQL (local)"));
-        results.put("settings", Map.of("warmupSeconds", settings.warmupSeconds(), "samples", settings.samples(),
+        results.put("settings", Map.of("warmupSeconds", settings.warmupSeconds(), "settleLimitSeconds",
+                settings.settleLimitSeconds(), "samples", settings.samples(),
                 "secondsPerRun", settings.seconds(), "partnerRuns", settings.partnerRuns(),
                 "seriesLimitSeconds", settings.seriesLimitSeconds(),
                 "clients", java.util.Arrays.stream(sizes).boxed().toList()));
@@ -242,7 +246,10 @@ public final class Bench {
                     row.get("concurrency"), h.get("throughput"), h.get("p50Ms"), h.get("p99Ms"), e.get("throughput"),
                     e.get("p99Ms"), j.get("throughput"), j.get("p99Ms"), row.get("ratio"), row.get("ratioToFloor"));
             for (String run : List.of("http", "equalWorkBaseline", "jdbcBaseline")) {
-                System.out.println("     " + run + ": " + CpuMeter.describe((Map<String, Object>) ((Map<String, Object>) row.get(run)).get("cpu")));
+                Map<String, Object> measured = (Map<String, Object>) row.get(run);
+                System.out.println("     " + run + ": " + CpuMeter.describe((Map<String, Object>) measured.get("cpu"))
+                        + "; warm-up went on " + measured.get("settleSeconds") + " s"
+                        + (Boolean.TRUE.equals(measured.get("settled")) ? " until settled" : ", not settled at the limit"));
             }
         }
     }
@@ -272,6 +279,7 @@ public final class Bench {
                 opened.add(callers.open());
             }
             runFor(opened, settings.warmupSeconds(), new Latencies());
+            int settling = settle(opened);
             Latencies latencies = new Latencies();
             CpuMeter.Snapshot before = cpu.snapshot();
             long elapsed = runFor(opened, settings.seconds(), latencies);
@@ -279,12 +287,36 @@ public final class Bench {
             run.put("calls", latencies.count());
             run.put("throughput", Latencies.round(latencies.count() / (elapsed / 1e9)));
             run.put("cpu", cpu.since(before));
+            run.put("settleSeconds", Math.abs(settling));
+            run.put("settled", settling > 0);
             return run;
         } finally {
             for (Caller caller : opened) {
                 caller.close();
             }
         }
+    }
+
+    /**
+     * After the fixed warm-up, the callers go on in windows of {@link Settling#WINDOW_SECONDS} until a window's rate
+     * is close to the one before: on two cores a command side that has served few requests may still be compiling
+     * minutes after it started (one C2 thread), and a measurement then would be of the JIT, not of the system.
+     * Returns the seconds it took, negative when the limit came first.
+     */
+    private int settle(List<Caller> callers) throws Exception {
+        double previous = 0;
+        int seconds = 0;
+        while (seconds < settings.settleLimitSeconds()) {
+            Latencies window = new Latencies();
+            long elapsed = runFor(callers, Settling.WINDOW_SECONDS, window);
+            seconds += Settling.WINDOW_SECONDS;
+            double rate = window.count() / (elapsed / 1e9);
+            if (Settling.settled(previous, rate)) {
+                return seconds;
+            }
+            previous = rate;
+        }
+        return -seconds;
     }
 
     private static long runFor(List<Caller> callers, int seconds, Latencies latencies) throws Exception {

@@ -31,10 +31,14 @@ final class ReadmeFigures {
                 machine.get("appJavaOptions"), population.get("clients"), population.get("events"), population.get("regions"),
                 population.get("seed"), population.get("loadSeconds")));
         Map<String, Object> settings = (Map<String, Object>) results.get("settings");
-        figures.append(String.format(Locale.ROOT, "Each run after a %s s warm-up, with every read model caught up; P1 runs %s s "
+        Object settle = settings.get("settleLimitSeconds");
+        String settling = settle == null ? "" : " (P1's then until two successive 5 s windows' rates are within 5%, at most "
+                + settle + " s)";
+        figures.append(String.format(Locale.ROOT, "Each run after a %s s warm-up%s, with every read model caught up; P1 runs %s s "
                 + "each, P3 and P4 %s samples each or as many as %s s allow (n says which); events interleaved across aggregates; "
                 + "`VACUUM ANALYZE` after loading. CPU: seconds of each process over the measured part (command side / "
-                + "query side / PostgreSQL / load generator).%n%n", settings.get("warmupSeconds"), settings.get("secondsPerRun"),
+                + "query side / PostgreSQL / load generator).%n%n", settings.get("warmupSeconds"), settling,
+                settings.get("secondsPerRun"),
                 settings.get("samples"), settings.get("seriesLimitSeconds")));
         figures.append("| benchmark | measured | goal | met | CPU s (cmd / query / pg / gen) |\n|---|---|---|---|---|\n");
         Map<String, Object> p1 = (Map<String, Object>) results.get("P1");
