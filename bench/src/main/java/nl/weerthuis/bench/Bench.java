@@ -279,16 +279,16 @@ public final class Bench {
                 opened.add(callers.open());
             }
             runFor(opened, settings.warmupSeconds(), new Latencies());
-            int settling = settle(opened);
+            Warmed warmed = settle(opened);
             Latencies latencies = new Latencies();
             CpuMeter.Snapshot before = cpu.snapshot();
             long elapsed = runFor(opened, settings.seconds(), latencies);
             Map<String, Object> run = new LinkedHashMap<>(latencies.summary());
             run.put("calls", latencies.count());
-            run.put("throughput", Latencies.round(latencies.count() / (elapsed / 1e9)));
+            run.put("throughput", Latencies.round(rate(latencies, elapsed)));
             run.put("cpu", cpu.since(before));
-            run.put("settleSeconds", Math.abs(settling));
-            run.put("settled", settling > 0);
+            run.put("settleSeconds", warmed.seconds());
+            run.put("settled", warmed.settled());
             return run;
         } finally {
             for (Caller caller : opened) {
@@ -301,22 +301,29 @@ public final class Bench {
      * After the fixed warm-up, the callers go on in windows of {@link Settling#WINDOW_SECONDS} until a window's rate
      * is close to the one before: on two cores a command side that has served few requests may still be compiling
      * minutes after it started (one C2 thread), and a measurement then would be of the JIT, not of the system.
-     * Returns the seconds it took, negative when the limit came first.
      */
-    private int settle(List<Caller> callers) throws Exception {
+    private Warmed settle(List<Caller> callers) throws Exception {
         double previous = 0;
         int seconds = 0;
         while (seconds < settings.settleLimitSeconds()) {
             Latencies window = new Latencies();
             long elapsed = runFor(callers, Settling.WINDOW_SECONDS, window);
             seconds += Settling.WINDOW_SECONDS;
-            double rate = window.count() / (elapsed / 1e9);
+            double rate = rate(window, elapsed);
             if (Settling.settled(previous, rate)) {
-                return seconds;
+                return new Warmed(seconds, true);
             }
             previous = rate;
         }
-        return -seconds;
+        return new Warmed(seconds, false);
+    }
+
+    /** How long a warm-up went on after its fixed part, and whether its rate settled before the limit. */
+    private record Warmed(int seconds, boolean settled) {
+    }
+
+    private static double rate(Latencies calls, long elapsedNanos) {
+        return calls.count() / (elapsedNanos / 1e9);
     }
 
     private static long runFor(List<Caller> callers, int seconds, Latencies latencies) throws Exception {

@@ -32,8 +32,9 @@ final class ReadmeFigures {
                 population.get("seed"), population.get("loadSeconds")));
         Map<String, Object> settings = (Map<String, Object>) results.get("settings");
         Object settle = settings.get("settleLimitSeconds");
-        String settling = settle == null ? "" : " (P1's then until two successive 5 s windows' rates are within 5%, at most "
-                + settle + " s)";
+        String settling = settle == null ? "" : String.format(Locale.ROOT,
+                " (P1's then until two successive %d s windows' rates are within %.0f%%, at most %s s)",
+                Settling.WINDOW_SECONDS, Settling.TOLERANCE * 100, settle);
         figures.append(String.format(Locale.ROOT, "Each run after a %s s warm-up%s, with every read model caught up; P1 runs %s s "
                 + "each, P3 and P4 %s samples each or as many as %s s allow (n says which); events interleaved across aggregates; "
                 + "`VACUUM ANALYZE` after loading. CPU: seconds of each process over the measured part (command side / "

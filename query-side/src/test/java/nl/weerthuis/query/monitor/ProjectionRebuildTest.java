@@ -6,6 +6,7 @@ import nl.weerthuis.kernel.client.CareSetting;
 import nl.weerthuis.kernel.client.ClientRegisteredEvent;
 import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
 import nl.weerthuis.query.support.EventStoreFixture;
+import nl.weerthuis.query.support.RegionRows;
 import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,8 +65,8 @@ class ProjectionRebuildTest {
                     "Almelo", LocalDate.of(2025, 3, 1 + i)));
         }
         // Every one of the 24 events projected, not just the first: "caught up" stays true from earlier tests.
-        await().atMost(Duration.ofSeconds(15)).until(() -> rowsOf("monitor_care_stay", region) == 12
-                && rowsOf("monitor_trajectory", region) == 12 && rowsOf("monitor_client_registration", region) == 12);
+        await().atMost(Duration.ofSeconds(15)).until(() -> RegionRows.count(readStore, "monitor_care_stay", region) == 12
+                && RegionRows.count(readStore, "monitor_trajectory", region) == 12 && RegionRows.count(readStore, "monitor_client_registration", region) == 12);
         String live = figures();
         // The read model drifts (a lost write, a bug fixed since): only a replay from the events can repair it.
         readStore.update("DELETE FROM monitor_care_stay WHERE region = ?", region);
@@ -87,11 +88,7 @@ class ProjectionRebuildTest {
             events.append("Client", client, 0, new ClientRegisteredEvent(client, CareSetting.SHELTER, "f", region,
                     "Almelo", "87654321", LocalDate.of(2025, 6, 1), null));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf("monitor_client_registration", region) == 12 + 40);
-    }
-
-    private int rowsOf(String table, String region) {
-        return readStore.queryForObject("SELECT count(*) FROM " + table + " WHERE region = ?", Integer.class, region);
+        await().atMost(Duration.ofSeconds(30)).until(() -> RegionRows.count(readStore, "monitor_client_registration", region) == 12 + 40);
     }
 
     @Test

@@ -8,6 +8,7 @@ import nl.weerthuis.kernel.client.OutflowTrajectoryStartedEvent;
 import nl.weerthuis.query.eventsource.EventSourceConfiguration;
 import nl.weerthuis.query.eventsource.RebuildGate;
 import nl.weerthuis.query.support.EventStoreFixture;
+import nl.weerthuis.query.support.RegionRows;
 import nl.weerthuis.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,8 +140,8 @@ class RebuildWithoutPartialFiguresTest {
         register(region, CLIENTS);
         // Both events of every client projected ("caught up" alone may still be true from an earlier test).
         await().atMost(Duration.ofSeconds(60)).until(() -> !figures(region).isEmpty() && progress().get("caughtUp").asBoolean()
-                && readStore.queryForObject("SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, region) == CLIENTS
-                && readStore.queryForObject("SELECT count(*) FROM monitor_trajectory WHERE region = ?", Long.class, region) == CLIENTS);
+                && RegionRows.count(readStore, "monitor_care_stay", region) == CLIENTS
+                && RegionRows.count(readStore, "monitor_trajectory", region) == CLIENTS);
         JsonNode fresh = figures(region);
         // The read model drifted (a bug fixed since): the old generation's figures are wrong, but whole.
         readStore.update("DELETE FROM monitor_care_stay WHERE region = ? AND client_id IN (SELECT client_id FROM "
@@ -194,7 +195,7 @@ class RebuildWithoutPartialFiguresTest {
         }
         assertThat(figures(region)).isEqualTo(fresh);
         assertThat(seen).as("every answer a reader got during the rebuild").isSubsetOf(Set.of(old, fresh)).contains(old, fresh);
-        assertThat(readStore.queryForObject("SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, later))
+        assertThat(RegionRows.count(readStore, "monitor_care_stay", later))
                 .isEqualTo(10L);
         assertThat(readStore.queryForList("SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?",
                 String.class, schema + "_next_monitor")).isEmpty();
@@ -206,8 +207,7 @@ class RebuildWithoutPartialFiguresTest {
         // The live processor carries on from the new generation's tokens.
         String afterwards = "After-" + UUID.randomUUID();
         register(afterwards, 6);
-        await().atMost(Duration.ofSeconds(30)).until(() -> readStore.queryForObject(
-                "SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, afterwards) == 6);
+        await().atMost(Duration.ofSeconds(30)).until(() -> RegionRows.count(readStore, "monitor_care_stay", afterwards) == 6);
         await().atMost(Duration.ofSeconds(30)).until(() -> progress().get("caughtUp").asBoolean());
     }
 
@@ -219,15 +219,13 @@ class RebuildWithoutPartialFiguresTest {
     void a_processor_that_missed_a_swap_restarts_from_the_stored_positions() throws Exception {
         String region = "Fenced-" + UUID.randomUUID();
         register(region, 5);
-        await().atMost(Duration.ofSeconds(60)).until(() -> progress().get("caughtUp").asBoolean() && readStore.queryForObject(
-                "SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, region) == 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> progress().get("caughtUp").asBoolean() && RegionRows.count(readStore, "monitor_care_stay", region) == 5);
         // The new generation lacks the region's stays and starts from the first event; a processor that went on from
         // memory would never add them.
         readStore.execute("DELETE FROM monitor_care_stay WHERE region = '" + region + "'; "
                 + "UPDATE query_token_entry SET token = NULL, token_type = NULL WHERE processor_name = 'monitor'; "
                 + "UPDATE read_model_generation SET generation = generation + 1 WHERE read_model = 'monitor'");
-        await().atMost(Duration.ofSeconds(60)).until(() -> readStore.queryForObject(
-                "SELECT count(*) FROM monitor_care_stay WHERE region = ?", Long.class, region) == 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> RegionRows.count(readStore, "monitor_care_stay", region) == 5);
     }
 
     /** An event the new generation cannot hold is parked in it, and after the swap in the live queue: only there. */
@@ -282,7 +280,7 @@ class RebuildWithoutPartialFiguresTest {
     }
 
     private long registered(String region) {
-        return readStore.queryForObject("SELECT count(*) FROM monitor_client_registration WHERE region = ?", Long.class, region);
+        return RegionRows.count(readStore, "monitor_client_registration", region);
     }
 
     /** A rebuild whose instance died (a kill -9 half-way) is started over by a live one, and finishes. */

@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +90,7 @@ class ErasureLeavesNoTraceTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> descriptionIn(fileOf(erased)).equals(secrets.get("signal"))
                     && descriptionIn(fileOf(kept)).equals(keptNote) && history(erased).toString().contains(secrets.get("grounds")));
-            awaitOverdueDeadlinesFired();
+            awaitOverdueDeadlinesFired(erased);
             assertThat(tracesOf(List.of(region))).as("the scan finds what is stored plain, in bytea and in text")
                     .anyMatch(trace -> trace.startsWith("domain_event_entry.payload"))
                     .anyMatch(trace -> trace.startsWith("monitor_"));
@@ -127,12 +128,12 @@ class ErasureLeavesNoTraceTest {
      * once every one of them is on record, not while they are still arriving. A one-time task leaves db-scheduler's
      * table when its deadline handler has committed; what is left for these aggregates lies months ahead.
      */
-    private void awaitOverdueDeadlinesFired() {
+    private void awaitOverdueDeadlinesFired(String client) {
         String sql = "SELECT count(*) FROM weerthuis_query_command.scheduled_tasks WHERE execution_time < now() + interval '1 day' AND ("
-                + String.join(" OR ", java.util.Collections.nCopies(aggregates.size(), "position(convert_to(?, 'UTF8') in task_data) > 0"))
+                + String.join(" OR ", Collections.nCopies(aggregates.size(), "position(convert_to(?, 'UTF8') in task_data) > 0"))
                 + ")";
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(sql, Long.class, aggregates.toArray()) == 0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> history(aggregates.get(0)).toString().contains("MonitoringReviewDueEvent"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> history(client).toString().contains("MonitoringReviewDueEvent"));
     }
 
     private void assertNoTraceOf(String erased) {
